@@ -1,0 +1,48 @@
+// Problems found in the user's files are values, collected and reported in one place
+// (src/cli/report.ts); the core never prints and never throws for bad input.
+
+export type Severity = 'error' | 'warning';
+
+/** A place in a file; line and column start at 1. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable code shown in brackets, in French kebab-case: `sigle-inconnu`. */
+  code: string;
+  /** One French sentence, without the location. */
+  message: string;
+  location?: Location;
+}
+
+export const error = (code: string, message: string, location?: Location): Diagnostic => ({
+  severity: 'error',
+  code,
+  message,
+  ...(location ? { location } : {}),
+});
+
+export const warning = (code: string, message: string, location?: Location): Diagnostic => ({
+  severity: 'warning',
+  code,
+  message,
+  ...(location ? { location } : {}),
+});
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+
+/** An expected failure that stops a command (no repository, unknown meeting…), with its exit code. */
+export class GtmError extends Error {
+  constructor(
+    readonly diagnostic: Diagnostic,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(diagnostic.message);
+    this.name = 'GtmError';
+  }
+}

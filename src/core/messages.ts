@@ -1,0 +1,94 @@
+// The catalog of every French sentence the core produces, keyed by what it says.
+// Commands and the CLI keep their own wording in src/cli/messages.ts.
+import { isoFromFrenchDate } from './calendar.js';
+
+const quote = (value: string): string => `« ${value} »`;
+
+const frenchDateHint = (value: string): string => {
+  const iso = isoFromFrenchDate(value);
+  return iso ? ` : écrivez ${iso}` : ' : écrivez AAAA-MM-JJ, par exemple 2023-06-20';
+};
+
+export const messages = {
+  // Values
+  invalidDate: (value: string) => `date impossible ou mal écrite ${quote(value)}${frenchDateHint(value)}`,
+  invalidMonth: (value: string) => `mois mal écrit ${quote(value)} : écrivez AAAA-MM, par exemple 2021-04`,
+  invalidTime: (value: string) => `heure mal écrite ${quote(value)} : écrivez par exemple "9:30" ou "9h30", entre guillemets`,
+  invalidActionId: (value: string) =>
+    `identifiant d’action invalide ${quote(value)} : lettres, chiffres et tirets, 24 caractères au plus (par exemple NIA-2306-1)`,
+  invalidDeadline: (value: string) =>
+    `date limite mal écrite ${quote(value)}${isoFromFrenchDate(value) ? frenchDateHint(value) : ' : écrivez une date (2023-07-31), un mois (2023-07), une année (2023), « prochaine réunion » ou des mots'}`,
+
+  // Shape (schema)
+  missingField: (key: string) => `champ obligatoire manquant : ${key}`,
+  unknownKey: (key: string, suggestion?: string) =>
+    `clé inconnue ${quote(key)}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''}`,
+  expectedText: (found: string) => `texte attendu, ${found}${found.startsWith('lu') ? ' : mettez la valeur entre guillemets' : ''}`,
+  expectedType: (expected: string, found: string) => `${expected} attendu, ${found}`,
+  expectedOneOf: (value: string, allowed: readonly string[], suggestion?: string) =>
+    `valeur ${quote(value)} non reconnue${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''} (valeurs possibles : ${allowed.join(', ')})`,
+  emptyText: () => 'texte vide : écrivez une valeur ou retirez la clé',
+  tooShortList: (minimum: number) => `liste trop courte : au moins ${minimum} élément${minimum > 1 ? 's' : ''}`,
+  invalidValue: () => 'valeur invalide',
+
+  // YAML reading
+  yamlSyntax: (detail: string) => `erreur de syntaxe YAML : ${detail}`,
+  emptyFile: () => 'fichier vide : une réunion doit contenir au moins sa date et son ordre du jour',
+  notAMapping: () => 'le fichier doit décrire une réunion : des paires « clé: valeur », pas une liste ni un texte seul',
+  duplicateKey: (key: string) => `clé en double ${quote(key)} : chaque clé ne peut figurer qu’une fois`,
+  unreadableFile: (reason: string) => `lecture impossible : ${reason}`,
+
+  // Rules across the repository
+  unknownOrganisation: (acronym: string, suggestion?: string) =>
+    `organisation inconnue ${quote(acronym)}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : ajoutez-la à l’annuaire de gtm.yaml'}`,
+  unknownGroup: (group: string, suggestion?: string) =>
+    `groupe inconnu ${quote(group)}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : déclarez-le dans gtm.yaml'}`,
+  duplicateActionId: (id: string, firstPlace: string) => `identifiant d’action ${quote(id)} déjà utilisé (${firstPlace})`,
+  unknownFollowedAction: (id: string, suggestion?: string) =>
+    `suivi d’une action inconnue ${quote(id)}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''}`,
+  followUpOfLaterAction: (id: string, actionMeeting: string) =>
+    `suivi de l’action ${quote(id)}, décidée plus tard (${actionMeeting}) : un suivi ne peut porter que sur une réunion antérieure`,
+  followUpInSameMeeting: (id: string) =>
+    `suivi de l’action ${quote(id)} décidée dans cette même réunion : notez plutôt son état dans l’action elle-même`,
+  endBeforeStart: (start: string, end: string) => `l’heure de fin (${end}) précède l’heure de début (${start})`,
+  nextMeetingNotAfter: (next: string, date: string) =>
+    `la prochaine réunion (${next}) doit être postérieure à la réunion (${date})`,
+  fileNameMismatch: (expected: string) => `le nom du fichier ne correspond pas à la date et au groupe : nommez-le ${expected}`,
+  defaultGroupUnknown: (group: string) => `le groupe par défaut ${quote(group)} n’est pas déclaré dans groupes`,
+  deadlineBeforeMeeting: (deadline: string, date: string) =>
+    `la date limite (${deadline}) précède la réunion qui l’a fixée (${date})`,
+  duplicateMeeting: (other: string) => `une autre réunion du même groupe a lieu le même jour (${other})`,
+  followUpOfClosedAction: (id: string, status: string, where: string) =>
+    `suivi de l’action ${quote(id)}, déjà close (${status} le ${where})`,
+  duplicateAttendance: (acronym: string) => `organisation présente deux fois : ${acronym}`,
+};
+
+/** Closest candidate by edit distance, for « vouliez-vous dire … ? ». */
+export function suggest(value: string, candidates: Iterable<string>): string | undefined {
+  const target = value.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(target, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance = Math.max(1, Math.floor(value.length / 3));
+  return best !== undefined && bestDistance <= tolerance ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
