@@ -36,13 +36,16 @@ export const warning = (code: string, message: string, location?: Location): Dia
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 
-/** An expected failure that stops a command (no repository, unknown meeting…), with its exit code. */
+/**
+ * An expected failure that stops a command (no repository, invalid gtm.yaml, unknown meeting…):
+ * its diagnostics are reported like any other, then the command exits with `exitCode`.
+ */
 export class GtmError extends Error {
   constructor(
-    readonly diagnostic: Diagnostic,
+    readonly diagnostics: Diagnostic[],
     readonly exitCode: 1 | 2 = 1,
   ) {
-    super(diagnostic.message);
+    super(diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
     this.name = 'GtmError';
   }
 }

@@ -37,6 +37,16 @@ export const messages = {
   notAMapping: () => 'le fichier doit décrire une réunion : des paires « clé: valeur », pas une liste ni un texte seul',
   duplicateKey: (key: string) => `clé en double ${quote(key)} : chaque clé ne peut figurer qu’une fois`,
   unreadableFile: (reason: string) => `lecture impossible : ${reason}`,
+  fileTooLarge: (size: number, limit: number) =>
+    `fichier trop volumineux (${Math.round(size / 1024)} Ko, au plus ${Math.round(limit / 1024)} Ko) : est-ce bien un compte-rendu ?`,
+  notUtf8: () => 'le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis votre éditeur',
+  mergeConflict: () =>
+    'marqueur de conflit git (<<<<<<<, =======, >>>>>>>) : choisissez la bonne version et retirez les marqueurs',
+  noRepository: (directory: string) =>
+    `aucun dépôt de comptes-rendus trouvé : pas de fichier gtm.yaml dans ${directory} ni au-dessus (créez-en un avec « gtm init »)`,
+  fileNotFound: (file: string) => `fichier introuvable : ${file}`,
+  unexpectedExtension: (file: string) => `${file} n’est pas un fichier de réunion : l’extension doit être .yaml ou .yml`,
+  outsideMeetings: (file: string) => `${file} est hors du dossier meetings/ : les réunions doivent y être rangées`,
 
   // Rules across the repository
   unknownOrganisation: (acronym: string, suggestion?: string) =>

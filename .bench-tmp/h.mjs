@@ -1,0 +1,10 @@
+const t0 = performance.now();
+const { default: Hypher } = await import('hypher');
+const { default: fr } = await import('hyphenation.fr');
+const t1 = performance.now();
+const h = new Hypher(fr);
+const t2 = performance.now();
+console.log(h.hyphenate('interventions'), h.hyphenate('coordination'), h.hyphenate('recommandations'), h.hyphenate('l’Organisation'));
+const t3 = performance.now();
+for (let i=0;i<1000;i++) h.hyphenate('migratoires'+i);
+console.log('import', (t1-t0).toFixed(1), 'construct', (t2-t1).toFixed(1), 'first', (t3-t2).toFixed(1), '1000 words', (performance.now()-t3).toFixed(1));

@@ -1,0 +1,63 @@
+// gtm validate [chemins…]: every problem of the meeting files, one line each, then a summary.
+import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import { loadRepository, resolveMeetingPaths } from '../../core/repository.js';
+import { validateRepository } from '../../core/validate.js';
+import { colorsFor } from '../colors.js';
+import type { Io } from '../io.js';
+import { summaryLine } from '../messages.js';
+import { formatDiagnostics, sortDiagnostics, summary } from '../report.js';
+
+export interface ValidateOptions {
+  paths: string[];
+  format: 'texte' | 'json';
+}
+
+export async function run(options: ValidateOptions, io: Io): Promise<number> {
+  const repository = await loadRepository(io.cwd);
+  let diagnostics = validateRepository(repository);
+  let checked = repository.meetings.length;
+
+  if (options.paths.length > 0) {
+    // Rules still see every meeting (ids, follow-ups), but only the named files are reported.
+    const requested = await resolveMeetingPaths(repository.root, io.cwd, options.paths);
+    const files = new Set(requested.files);
+    diagnostics = [...requested.diagnostics, ...diagnostics.filter((diagnostic) => diagnostic.location && files.has(diagnostic.location.file))];
+    checked = files.size;
+  } else {
+    checked = new Set([...repository.meetings.map((meeting) => meeting.relativePath), ...diagnostics.flatMap((d) => (d.location ? [d.location.file] : []))].filter((file) => file !== 'gtm.yaml')).size;
+  }
+
+  if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(diagnostics, checked), null, 2)}\n`);
+  else io.stdout(toText(diagnostics, checked, io, repository.root));
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+function toText(diagnostics: Diagnostic[], checked: number, io: Io, root: string): string {
+  const colors = colorsFor(io, 'stdout');
+  const { errors, warnings } = summary(diagnostics);
+  const files = `${checked} fichier${checked > 1 ? 's' : ''} de réunion vérifié${checked > 1 ? 's' : ''}`;
+  const verdict =
+    errors === 0
+      ? colors.green(`✓ ${files} : ${warnings === 0 ? 'aucun problème' : summaryLine(0, warnings)}`)
+      : colors.red(`✗ ${files} : ${summaryLine(errors, warnings)}`);
+  const report = formatDiagnostics(diagnostics, { colors, root });
+  return `${report}${report ? '\n' : ''}${verdict}\n`;
+}
+
+function toJson(diagnostics: Diagnostic[], checked: number) {
+  const { errors, warnings } = summary(diagnostics);
+  return {
+    valide: errors === 0,
+    fichiers: checked,
+    erreurs: errors,
+    avertissements: warnings,
+    problemes: sortDiagnostics(diagnostics).map((diagnostic) => ({
+      fichier: diagnostic.location?.file ?? null,
+      ligne: diagnostic.location?.line ?? null,
+      colonne: diagnostic.location?.column ?? null,
+      gravite: diagnostic.severity === 'error' ? 'erreur' : 'avertissement',
+      code: diagnostic.code,
+      message: diagnostic.message,
+    })),
+  };
+}

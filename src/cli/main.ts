@@ -1,0 +1,188 @@
+// The command line: declares commands and options, nothing more. Each command lives in
+// commands/<name>.ts and is imported only when it runs, so `gtm validate` never loads the PDF stack.
+import { Command, CommanderError } from 'commander';
+import { error, GtmError } from '../core/diagnostics.js';
+import { colorsFor } from './colors.js';
+import type { Io } from './io.js';
+import { help, HELP_TITLES, internal, usage } from './messages.js';
+import { formatDiagnostics } from './report.js';
+
+declare const GTM_VERSION: string | undefined;
+const VERSION = typeof GTM_VERSION === 'string' ? GTM_VERSION : '0.0.0-dev';
+
+/** Exit codes, documented in the README. */
+export const EXIT = { ok: 0, invalidData: 1, usage: 2, internal: 3 } as const;
+
+type Runner<O> = (options: O, io: Io) => Promise<number>;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const run =
+    <O>(load: () => Promise<{ run: Runner<O> }>) =>
+    async (options: O) => {
+      const command = await load();
+      exitCode = await command.run(options, io);
+    };
+
+  const program = new Command('gtm')
+    .usage('[options] <commande>')
+    .description(help.program)
+    .version(VERSION, '-V, --version', help.version)
+    .helpOption('-h, --help', help.help)
+    .helpCommand('help [commande]', help.helpCommand)
+    .option('--debug', help.debug)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: () => {},
+    })
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .showSuggestionAfterError(false);
+
+  const subcommand = (name: string) =>
+    program
+      .command(name)
+      .helpOption('-h, --help', help.help)
+      .exitOverride()
+      .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title });
+
+  subcommand('validate')
+    .description(help.validate)
+    .argument('[chemins...]', help.validatePaths)
+    .option('--format <format>', help.format('texte, json', 'texte'), choice('--format', ['texte', 'json']))
+    .action((paths: string[], options: { format?: 'texte' | 'json' }) =>
+      run(() => import('./commands/validate.js'))({ paths, format: options.format ?? 'texte' }),
+    );
+
+  subcommand('schema')
+    .description(help.schema)
+    .argument('[type]', help.schemaKind, choice('type', ['reunion', 'config']))
+    .action((kind: 'reunion' | 'config' | undefined) => run(() => import('./commands/schema.js'))({ kind: kind ?? 'reunion' }));
+
+  subcommand('render')
+    .description(help.render)
+    .argument('[reunion]', help.renderMeeting)
+    .option('--format <format>', help.format('pdf, md', 'pdf'), choice('--format', ['pdf', 'md']))
+    .option('-o, --output <chemin>', help.output)
+    .option('--all', help.renderAll)
+    .action((meeting: string | undefined, options: { format?: 'pdf' | 'md'; output?: string; all?: boolean }) =>
+      run(() => import('./commands/render.js'))({
+        meeting,
+        format: options.format ?? 'pdf',
+        output: options.output,
+        all: Boolean(options.all),
+      }),
+    );
+
+  subcommand('actions')
+    .description(help.actions)
+    .option('--open', help.actionsOpen)
+    .option('--overdue', help.actionsOverdue)
+    .option('--responsable <sigle>', help.actionsResponsible)
+    .option('--groupe <groupe>', help.actionsGroup)
+    .option('--reunion <id>', help.actionsMeeting)
+    .option('--au <date>', help.actionsAsOf)
+    .option(
+      '--format <format>',
+      help.format('table, md, json, csv, ics', 'table'),
+      choice('--format', ['table', 'md', 'json', 'csv', 'ics']),
+    )
+    .action((options: Omit<ActionsCliOptions, 'format'> & { format?: ActionsCliOptions['format'] }) =>
+      run(() => import('./commands/actions.js'))({ ...options, format: options.format ?? 'table' }),
+    );
+
+  subcommand('new')
+    .description(help.new)
+    .option('--groupe <groupe>', help.newGroup)
+    .option('--date <date>', help.newDate)
+    .option('--heure <heure>', help.newTime)
+    .option('--lieu <lieu>', help.newPlace)
+    .option('--edit', help.newEdit)
+    .action((options: NewCliOptions) => run(() => import('./commands/new.js'))(options));
+
+  subcommand('init')
+    .description(help.init)
+    .argument('[dossier]', help.initDirectory)
+    .action((directory: string | undefined) => run(() => import('./commands/init.js'))({ directory }));
+
+  subcommand('hook')
+    .description(help.hook)
+    .command('install')
+    .description(help.hookInstall)
+    .helpOption('-h, --help', help.help)
+    .exitOverride()
+    .action(() => run(() => import('./commands/hook.js'))({}));
+
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (problem) {
+    return handleFailure(problem, io, debug);
+  }
+}
+
+export interface ActionsCliOptions {
+  open?: boolean;
+  overdue?: boolean;
+  responsable?: string;
+  groupe?: string;
+  reunion?: string;
+  au?: string;
+  format: 'table' | 'md' | 'json' | 'csv' | 'ics';
+}
+
+export interface NewCliOptions {
+  groupe?: string;
+  date?: string;
+  heure?: string;
+  lieu?: string;
+  edit?: boolean;
+}
+
+/** Option parser that refuses values outside `choices` with a French usage error. */
+function choice<T extends string>(option: string, choices: readonly T[]) {
+  return (value: string): T => {
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    throw new GtmError([error('usage', usage.invalidChoice(option, value, choices))], 2);
+  };
+}
+
+function handleFailure(problem: unknown, io: Io, debug: boolean): number {
+  const colors = colorsFor(io, 'stderr');
+  if (problem instanceof CommanderError) {
+    if (problem.code === 'commander.helpDisplayed' || problem.code === 'commander.version' || problem.code === 'commander.help') {
+      return problem.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`${colors.red.bold('erreur')}  ${translateCommanderError(problem)}\n`);
+    return EXIT.usage;
+  }
+  if (problem instanceof GtmError) {
+    io.stderr(formatDiagnostics(problem.diagnostics, { colors, root: io.cwd }));
+    return problem.exitCode;
+  }
+  const detail = problem instanceof Error ? problem.message.split('\n')[0]! : String(problem);
+  io.stderr(internal.crashed(detail));
+  if (debug && problem instanceof Error && problem.stack) io.stderr(`${problem.stack}\n`);
+  return EXIT.internal;
+}
+
+function translateCommanderError(problem: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(problem.message)?.[1] ?? '';
+  switch (problem.code) {
+    case 'commander.unknownOption':
+      return usage.unknownOption(quoted);
+    case 'commander.unknownCommand':
+      return usage.unknownCommand(quoted);
+    case 'commander.missingArgument':
+      return usage.missingArgument(quoted);
+    case 'commander.optionMissingArgument':
+    case 'commander.missingMandatoryOptionValue':
+      return usage.missingOptionValue(quoted);
+    case 'commander.excessArguments':
+      return usage.excessArguments();
+    default:
+      return usage.other(problem.message.replace(/^error: /, ''));
+  }
+}

@@ -1,0 +1,67 @@
+// French wording of the command line: help texts, usage errors, the internal-error notice.
+
+export const help = {
+  program: 'Comptes-rendus du Groupe Technique sur la Migration : vérifier, mettre en page, suivre les points d’action.',
+  version: 'affiche la version',
+  help: 'affiche l’aide',
+  helpCommand: 'affiche l’aide d’une commande',
+  debug: 'affiche le détail technique des erreurs internes',
+  validate: 'vérifie les fichiers de réunion (par défaut : tout le dossier meetings/)',
+  validatePaths: 'fichiers ou dossiers de réunion à vérifier',
+  format: (choices: string, byDefault: string) => `format de sortie : ${choices} (par défaut : ${byDefault})`,
+  schema: 'affiche le schéma JSON d’une réunion ou de gtm.yaml, pour l’éditeur',
+  schemaKind: 'reunion (par défaut) ou config',
+  render: 'met en page un compte-rendu en PDF ou en Markdown',
+  renderMeeting: 'identifiant (2023-06-20-national) ou chemin du fichier ; par défaut la dernière réunion',
+  renderAll: 'met en page toutes les réunions (avec -o DOSSIER)',
+  output: 'fichier (ou dossier avec --all) où écrire le résultat',
+  actions: 'liste les points d’action de toutes les réunions et leur état',
+  actionsOpen: 'seulement les actions ouvertes, en cours ou reportées',
+  actionsOverdue: 'seulement les actions en retard',
+  actionsResponsible: 'seulement les actions d’une organisation (sigle)',
+  actionsGroup: 'seulement les actions d’un groupe',
+  actionsMeeting: 'seulement les actions décidées lors d’une réunion (identifiant)',
+  actionsAsOf: 'date de référence pour les retards, AAAA-MM-JJ (par défaut : aujourd’hui)',
+  new: 'crée le fichier de la prochaine réunion dans meetings/',
+  newGroup: 'groupe (par défaut : celui de gtm.yaml)',
+  newDate: 'date de la réunion, AAAA-MM-JJ',
+  newTime: 'heure de début, HH:MM',
+  newPlace: 'lieu de la réunion',
+  newEdit: 'ouvre le fichier dans l’éditeur ($VISUAL ou $EDITOR)',
+  init: 'crée un nouveau dépôt de comptes-rendus',
+  initDirectory: 'dossier du dépôt (par défaut : le dossier courant)',
+  hook: 'gère le contrôle automatique avant chaque commit git',
+  hookInstall: 'installe le contrôle des réunions avant chaque commit (git pre-commit)',
+};
+
+export const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+  'Global Options:': 'Options générales :',
+};
+
+export const usage = {
+  unknownOption: (option: string) => `option inconnue : ${option}`,
+  unknownCommand: (command: string) => `commande inconnue : ${command} (gtm --help liste les commandes)`,
+  missingArgument: (argument: string) => `argument manquant : ${argument}`,
+  missingOptionValue: (option: string) => `valeur manquante pour l’option ${option}`,
+  excessArguments: () => 'trop d’arguments',
+  invalidChoice: (option: string, value: string, choices: readonly string[]) =>
+    `valeur « ${value} » non reconnue pour ${option} (valeurs possibles : ${choices.join(', ')})`,
+  other: (detail: string) => `utilisation incorrecte : ${detail}`,
+  seeHelp: (command: string) => `Voir « gtm ${command}--help ».`,
+};
+
+export const internal = {
+  crashed: (detail: string) =>
+    `gtm : erreur interne inattendue (${detail}).\n` +
+    'Vos fichiers n’ont pas été modifiés. Signalez ce problème au mainteneur de gtm en joignant la commande lancée\n' +
+    'et le résultat de la même commande suivie de --debug.\n',
+};
+
+export const summaryLine = (errors: number, warnings: number): string => {
+  const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
+  return `${plural(errors, 'erreur')}, ${plural(warnings, 'avertissement')}`;
+};

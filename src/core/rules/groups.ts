@@ -1,0 +1,28 @@
+// A meeting belongs to a declared group, and its file is named after its date and group
+// (AAAA-MM-JJ-groupe.yaml), which is also the meeting id users type.
+import path from 'node:path';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { messages, suggest } from '../messages.js';
+import { locate } from '../source.js';
+import type { Rule } from './rule.js';
+
+export const meetingFileName = (date: string, group: string): string => `${date}-${group}.yaml`;
+
+export const knownGroupAndFileName: Rule = ({ config, meetings }) => {
+  const groups = Object.keys(config.groupes);
+  const diagnostics: Diagnostic[] = [];
+  for (const loaded of meetings) {
+    if (!(loaded.group in config.groupes)) {
+      diagnostics.push(
+        error('groupe-inconnu', messages.unknownGroup(loaded.group, suggest(loaded.group, groups)), locate(loaded.source, ['groupe'])),
+      );
+      continue;
+    }
+    const expected = meetingFileName(loaded.meeting.date, loaded.group);
+    const actual = path.basename(loaded.file);
+    if (actual.replace(/\.yml$/, '.yaml') !== expected) {
+      diagnostics.push(error('nom-de-fichier', messages.fileNameMismatch(expected), locate(loaded.source, ['date'])));
+    }
+  }
+  return diagnostics;
+};
