@@ -42,7 +42,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const diagnostics = document.errors.map((problem) =>
     error(
       problem.code === 'DUPLICATE_KEY' ? 'cle-en-double' : 'yaml-syntaxe',
-      yamlErrorMessage(problem.code, problem.message),
+      yamlErrorMessage(problem.code, problem.message, /^[^:\n]*/.exec(text.slice(problem.pos[0]))?.[0]),
       at(problem.pos[0]),
     ),
   );

@@ -25,10 +25,8 @@ const FRENCH: Record<string, string> = {
   UNEXPECTED_TOKEN: 'caractère inattendu : vérifiez l’indentation, les deux-points et les guillemets',
 };
 
-export function yamlErrorMessage(code: string, original: string): string {
-  if (code === 'DUPLICATE_KEY') {
-    const key = /key "?([^"]*)"?/i.exec(original)?.[1];
-    return messages.duplicateKey(key ?? '?');
-  }
+/** `excerpt` is the source text the error points at (for a duplicate key, the key itself). */
+export function yamlErrorMessage(code: string, original: string, excerpt = ''): string {
+  if (code === 'DUPLICATE_KEY') return messages.duplicateKey(excerpt.split(':')[0]!.trim() || '?');
   return messages.yamlSyntax(FRENCH[code] ?? original.split('\n')[0]!);
 }
