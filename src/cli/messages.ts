@@ -65,3 +65,30 @@ export const summaryLine = (errors: number, warnings: number): string => {
   const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
   return `${plural(errors, 'erreur')}, ${plural(warnings, 'avertissement')}`;
 };
+
+/** gtm init, gtm hook install, gtm new. */
+export const scaffolding = {
+  notADirectory: (target: string) => `${target} existe déjà et n’est pas un dossier`,
+  existingFile: (file: string) => `${file} existe déjà : gtm init ne remplace aucun fichier`,
+  nothingWritten: () => 'rien n’a été écrit : déplacez ou supprimez ces fichiers, ou choisissez un autre dossier',
+  foreignHook: (file: string) =>
+    `un autre hook pre-commit existe déjà (${file}) : gtm ne le remplace pas. Ajoutez-y la ligne « gtm validate », ou retirez-le puis relancez « gtm hook install »`,
+  hookAppeared: (file: string) => `un hook pre-commit est apparu pendant l’installation (${file}) : relancez « gtm hook install »`,
+  notAGitRepository: (directory: string) =>
+    `${directory} n’est pas dans un dépôt git : lancez d’abord « git init », puis « gtm hook install »`,
+  hookInstalled: (file: string) =>
+    `Contrôle avant commit installé : ${file}\nChaque commit de réunions lancera « gtm validate » et sera bloqué en cas d’erreur.\n`,
+  hookUpdated: (file: string) => `Contrôle avant commit mis à jour : ${file}\n`,
+  hookAlreadyInstalled: (file: string) => `Contrôle avant commit déjà installé : ${file}\n`,
+  gitMissing: () =>
+    'git est introuvable : le dépôt a été créé sans git. Installez git, puis lancez « git init » et « gtm hook install » dans le dossier',
+  fileAppeared: (file: string) => `${file} est apparu pendant la création : il n’a pas été remplacé`,
+  initDone: (directory: string, files: readonly string[], gitCreated: boolean, hook: string | undefined) =>
+    `Dépôt de comptes-rendus créé dans ${directory} :\n${files.map((file) => `  ${file}\n`).join('')}` +
+    (gitCreated ? '  (dépôt git initialisé)\n' : '') +
+    (hook ? `  ${hook} (contrôle avant commit)\n` : '') +
+    '\nÉtapes suivantes :\n' +
+    '  1. relisez gtm.yaml (signataires, rapporteurs régionaux, organisations) ;\n' +
+    '  2. créez la première réunion : gtm new --date AAAA-MM-JJ ;\n' +
+    '  3. vérifiez-la : gtm validate.\n',
+};

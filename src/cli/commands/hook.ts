@@ -1,7 +1,40 @@
-// Placeholder until this command lands (being built in this session).
+// gtm hook install: the git pre-commit hook that validates the meetings being committed.
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { error, GtmError } from '../../core/diagnostics.js';
+import { messages } from '../../core/messages.js';
+import { findRoot } from '../../core/repository.js';
+import { planHook, writeHook, type GtmLocation } from '../../core/scaffold/install-hook.js';
 import type { Io } from '../io.js';
+import { scaffolding } from '../messages.js';
 
-export async function run(_options: unknown, io: Io): Promise<number> {
-  io.stderr('gtm : cette commande n’est pas encore disponible.\n');
-  return 2;
+/**
+ * The gtm being run, for the hook to call the same one: bin/gtm.js resolved (npm links it as
+ * `gtm`), and the node running it. Nothing when gtm runs in-process (tests): PATH then.
+ */
+export function runningGtm(): GtmLocation {
+  const script = process.argv[1];
+  if (!script) return {};
+  try {
+    const real = realpathSync(script);
+    return path.basename(real) === 'gtm.js' ? { gtmScript: real, node: process.execPath } : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function run(_options: Record<string, never>, io: Io): Promise<number> {
+  const root = findRoot(io.cwd);
+  if (!root) throw new GtmError([error('depot-introuvable', messages.noRepository(path.resolve(io.cwd)))], 2);
+  const plan = await planHook(root, runningGtm());
+  if (!plan) throw new GtmError([error('pas-de-git', scaffolding.notAGitRepository(root))], 1);
+  const shown = path.relative(io.cwd, plan.file) || plan.file;
+  if (plan.state === 'foreign') throw new GtmError([error('hook-existant', scaffolding.foreignHook(shown))], 1);
+  if (plan.state === 'installed') {
+    io.stdout(scaffolding.hookAlreadyInstalled(shown));
+    return 0;
+  }
+  if (!(await writeHook(plan))) throw new GtmError([error('hook-existant', scaffolding.hookAppeared(shown))], 1);
+  io.stdout(plan.state === 'outdated' ? scaffolding.hookUpdated(shown) : scaffolding.hookInstalled(shown));
+  return 0;
 }
