@@ -33,6 +33,8 @@ export interface Repository {
   root: string;
   config: Config;
   configSource: YamlSource;
+  /** Every meeting file found under meetings/, relative to the root, sorted. */
+  files: string[];
   /** Meetings whose shape is valid, sorted by date then id. */
   meetings: LoadedMeeting[];
   /** Every problem found while reading (syntax and shape). */
@@ -96,6 +98,7 @@ export async function loadRepository(cwd: string): Promise<Repository> {
     root,
     config,
     configSource,
+    files: files.map((file) => path.relative(root, file)),
     meetings,
     diagnostics: [...configDiagnostics, ...loaded.flatMap((result) => result.diagnostics)],
   };

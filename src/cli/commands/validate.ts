@@ -15,7 +15,7 @@ export interface ValidateOptions {
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const repository = await loadRepository(io.cwd);
   let diagnostics = validateRepository(repository);
-  let checked = repository.meetings.length;
+  let checked = repository.files.length;
 
   if (options.paths.length > 0) {
     // Rules still see every meeting (ids, follow-ups), but only the named files are reported.
@@ -23,8 +23,6 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
     const files = new Set(requested.files);
     diagnostics = [...requested.diagnostics, ...diagnostics.filter((diagnostic) => diagnostic.location && files.has(diagnostic.location.file))];
     checked = files.size;
-  } else {
-    checked = new Set([...repository.meetings.map((meeting) => meeting.relativePath), ...diagnostics.flatMap((d) => (d.location ? [d.location.file] : []))].filter((file) => file !== 'gtm.yaml')).size;
   }
 
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(diagnostics, checked), null, 2)}\n`);
