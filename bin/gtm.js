@@ -9,4 +9,5 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutColumns: process.stdout.columns,
 });

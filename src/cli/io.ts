@@ -7,4 +7,6 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Width of the terminal stdout writes to, when it is one. */
+  stdoutColumns?: number;
 }

@@ -1,7 +1,127 @@
-// Placeholder until this command lands (being built in this session).
+// gtm actions: the action points of every meeting and their state on a reference day
+// (--au, default today), filtered, in the chosen format (table, md, json, csv, ics).
+import path from 'node:path';
+import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
+import { error, GtmError } from '../../core/diagnostics.js';
+import { buildLedger, isLate, isOpen, type TrackedAction } from '../../core/ledger/index.js';
+import { suggest } from '../../core/messages.js';
+import { findMeeting, loadRepository, type Repository } from '../../core/repository.js';
+import { validateRepository } from '../../core/validate.js';
+import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
+import type { ActionsCliOptions } from '../main.js';
+import { formatDiagnostics } from '../report.js';
+import { reporters, toRow } from '../reporters/index.js';
 
-export async function run(_options: unknown, io: Io): Promise<number> {
-  io.stderr('gtm : cette commande n’est pas encore disponible.\n');
-  return 2;
+/** Set by tests (and anyone replaying a past day) to fix « today »: AAAA-MM-JJ. */
+export const TODAY_VARIABLE = 'GTM_AUJOURDHUI';
+
+const text = {
+  invalidAsOf: (value: string) => `date invalide pour --au « ${value} » : écrivez AAAA-MM-JJ, par exemple 2023-07-31`,
+  invalidTodayVariable: (value: string) => `date invalide dans ${TODAY_VARIABLE} « ${value} » : écrivez AAAA-MM-JJ`,
+  unknownResponsible: (value: string, suggestion?: string) =>
+    `organisation inconnue pour --responsable « ${value} »${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : elle n’est pas dans l’annuaire de gtm.yaml'}`,
+  unknownGroup: (value: string, groups: string[], suggestion?: string) =>
+    `groupe inconnu pour --groupe « ${value} »${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''} (groupes : ${groups.join(', ')})`,
+  unknownMeeting: (value: string, suggestion?: string) =>
+    `réunion inconnue pour --reunion « ${value} »${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : donnez son identifiant, par exemple 2023-06-20-national'}`,
+  invalidRepository: 'Corrigez d’abord ces erreurs (voir « gtm validate ») : le suivi des actions a besoin de réunions valides.\n',
+};
+
+const usageError = (message: string) => new GtmError([error('usage', message)], 2);
+
+export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
+  const today = referenceDay(options.au, io);
+  const repository = await loadRepository(io.cwd);
+
+  const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr(formatDiagnostics(errors, { colors: colorsFor(io, 'stderr'), root: repository.root }));
+    io.stderr(`\n${text.invalidRepository}`);
+    return 1;
+  }
+
+  const ledger = buildLedger(repository.meetings, repository.config);
+  const responsible = options.responsable === undefined ? undefined : canonicalResponsible(options.responsable, repository);
+  const matches = filterOf(options, responsible, repository, io, today);
+  const rows = ledger.actions.filter(matches).map((action) => toRow(action, today));
+
+  io.stdout(
+    reporters[options.format](rows, {
+      today: formatIsoDay(today),
+      config: repository.config,
+      colors: colorsFor(io, 'stdout'),
+      width: terminalWidth(io),
+      anyAction: ledger.actions.length > 0,
+      ...(responsible !== undefined ? { responsible } : {}),
+    }),
+  );
+  return 0;
+}
+
+/** The --au day, else GTM_AUJOURDHUI, else today on this computer: the only read of the clock. */
+function referenceDay(asOf: string | undefined, io: Io): Day {
+  if (asOf !== undefined) {
+    const day = parseIsoDate(asOf.trim());
+    if (!day) throw usageError(text.invalidAsOf(asOf));
+    return day;
+  }
+  const fixed = io.env[TODAY_VARIABLE];
+  if (fixed !== undefined && fixed !== '') {
+    const day = parseIsoDate(fixed.trim());
+    if (!day) throw usageError(text.invalidTodayVariable(fixed));
+    return day;
+  }
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/**
+ * The acronym as the directory writes it (case-insensitive). « tous » and « ? » are accepted:
+ * they list the actions given to every member, or still to assign.
+ */
+function canonicalResponsible(given: string, repository: Repository): string {
+  const value = given.trim();
+  if (value === '?' || value.toLowerCase() === 'tous') return value.toLowerCase();
+  const directory = Object.keys(repository.config.organisations);
+  const found = directory.find((acronym) => acronym.toLowerCase() === value.toLowerCase());
+  if (!found) throw usageError(text.unknownResponsible(given, suggest(value, directory)));
+  return found;
+}
+
+function filterOf(options: ActionsCliOptions, responsible: string | undefined, repository: Repository, io: Io, today: Day) {
+  const tests: Array<(action: TrackedAction) => boolean> = [];
+  if (options.open) tests.push(isOpen);
+  if (options.overdue) tests.push((action) => isLate(action, today));
+  if (responsible !== undefined) tests.push((action) => responsibleMatches(action, responsible));
+  if (options.groupe !== undefined) {
+    const groups = Object.keys(repository.config.groupes);
+    const group = groups.find((key) => key.toLowerCase() === options.groupe!.trim().toLowerCase());
+    if (!group) throw usageError(text.unknownGroup(options.groupe, groups, suggest(options.groupe, groups)));
+    tests.push((action) => action.group === group);
+  }
+  if (options.reunion !== undefined) {
+    const meeting = findMeeting(repository, io.cwd, options.reunion) ?? findMeeting(repository, io.cwd, path.basename(options.reunion, path.extname(options.reunion)));
+    if (!meeting) throw usageError(text.unknownMeeting(options.reunion, suggest(options.reunion, repository.meetings.map((loaded) => loaded.id))));
+    tests.push((action) => action.decidedIn === meeting);
+  }
+  return (action: TrackedAction) => tests.every((test) => test(action));
+}
+
+/**
+ * An organisation's actions include those shared with others and those given to « tous »
+ * (every member); « ? » lists the undecided ones, « tous » only those given to everyone.
+ */
+function responsibleMatches(action: TrackedAction, responsible: string): boolean {
+  if (responsible === '?') return action.responsibles.length === 0;
+  if (responsible === 'tous') return action.responsibles.includes('tous');
+  return action.responsibles.some((name) => name === 'tous' || name.toLowerCase() === responsible.toLowerCase());
+}
+
+/** COLUMNS when set, else the terminal's width, else 80 (a pipe or a file). */
+function terminalWidth(io: Io): number {
+  const columns = Number(io.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  if (io.stdoutIsTTY && io.stdoutColumns && io.stdoutColumns > 0) return io.stdoutColumns;
+  return 80;
 }

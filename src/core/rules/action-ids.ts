@@ -9,7 +9,8 @@ import type { Rule } from './rule.js';
 interface Decided {
   id: string;
   meeting: LoadedMeeting;
-  location: Location;
+  /** Located only when reported: locating may have to parse the file again. */
+  location(): Location;
 }
 
 export const uniqueActionIds: Rule = ({ meetings }) => {
@@ -19,8 +20,9 @@ export const uniqueActionIds: Rule = ({ meetings }) => {
     const key = decided.id.toUpperCase();
     const earlier = first.get(key);
     if (earlier) {
-      const place = `${earlier.location.file}:${earlier.location.line}:${earlier.location.column}`;
-      diagnostics.push(error('id-en-double', messages.duplicateActionId(decided.id, place), decided.location));
+      const at = earlier.location();
+      const place = `${at.file}:${at.line}:${at.column}`;
+      diagnostics.push(error('id-en-double', messages.duplicateActionId(decided.id, place), decided.location()));
     } else {
       first.set(key, decided);
     }
@@ -35,14 +37,14 @@ export const followUpsOfEarlierActions: Rule = ({ meetings }) => {
   const ids = [...byId.values()].map((decided) => decided.id);
   for (const loaded of meetings) {
     loaded.meeting.suivi_actions?.forEach((followUp, index) => {
-      const location = locate(loaded.source, ['suivi_actions', index, 'action']);
+      const location = () => locate(loaded.source, ['suivi_actions', index, 'action']);
       const decided = byId.get(followUp.action.toUpperCase());
       if (!decided) {
-        diagnostics.push(error('suivi-inconnu', messages.unknownFollowedAction(followUp.action, suggest(followUp.action, ids)), location));
+        diagnostics.push(error('suivi-inconnu', messages.unknownFollowedAction(followUp.action, suggest(followUp.action, ids)), location()));
       } else if (decided.meeting === loaded) {
-        diagnostics.push(error('suivi-meme-reunion', messages.followUpInSameMeeting(followUp.action), location));
+        diagnostics.push(error('suivi-meme-reunion', messages.followUpInSameMeeting(followUp.action), location()));
       } else if (decided.meeting.meeting.date > loaded.meeting.date) {
-        diagnostics.push(error('suivi-anterieur', messages.followUpOfLaterAction(followUp.action, decided.meeting.id), location));
+        diagnostics.push(error('suivi-anterieur', messages.followUpOfLaterAction(followUp.action, decided.meeting.id), location()));
       }
     });
   }
@@ -53,7 +55,7 @@ function* decidedActions(meetings: readonly LoadedMeeting[]): Generator<Decided>
   for (const meeting of meetings) {
     for (const [itemIndex, item] of meeting.meeting.ordre_du_jour.entries()) {
       for (const [actionIndex, action] of (item.actions ?? []).entries()) {
-        yield { id: action.id, meeting, location: locate(meeting.source, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'id']) };
+        yield { id: action.id, meeting, location: () => locate(meeting.source, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'id']) };
       }
     }
   }

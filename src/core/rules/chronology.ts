@@ -8,12 +8,12 @@ import type { Rule } from './rule.js';
 export const chronology: Rule = ({ meetings }) => {
   const diagnostics: Diagnostic[] = [];
   for (const loaded of meetings) {
-    const { meeting, source } = loaded;
+    const { meeting } = loaded;
     const day = parseIsoDate(meeting.date)!;
     const start = meeting.heure_debut === undefined ? undefined : parseTime(meeting.heure_debut);
     const end = meeting.heure_fin === undefined ? undefined : parseTime(meeting.heure_fin);
     if (start && end && minutesOf(end) <= minutesOf(start)) {
-      diagnostics.push(error('heure-fin', messages.endBeforeStart(meeting.heure_debut!, meeting.heure_fin!), locate(source, ['heure_fin'])));
+      diagnostics.push(error('heure-fin', messages.endBeforeStart(meeting.heure_debut!, meeting.heure_fin!), locate(loaded.source, ['heure_fin'])));
     }
     const next = meeting.prochaine_reunion;
     if (next) {
@@ -21,7 +21,7 @@ export const chronology: Rule = ({ meetings }) => {
       if (nextDay && compareDays(nextDay, day) <= 0) {
         const key = next.date ? 'date' : 'mois';
         diagnostics.push(
-          error('prochaine-reunion', messages.nextMeetingNotAfter(next.date ?? next.mois!, meeting.date), locate(source, ['prochaine_reunion', key])),
+          error('prochaine-reunion', messages.nextMeetingNotAfter(next.date ?? next.mois!, meeting.date), locate(loaded.source, ['prochaine_reunion', key])),
         );
       }
     }
@@ -34,7 +34,7 @@ export const chronology: Rule = ({ meetings }) => {
             warning(
               'echeance-passee',
               messages.deadlineBeforeMeeting(String(action.echeance), meeting.date),
-              locate(source, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'echeance']),
+              locate(loaded.source, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'echeance']),
             ),
           );
         }

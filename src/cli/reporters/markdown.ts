@@ -1,0 +1,37 @@
+// A GitHub-flavoured Markdown table, to paste into a convocation or a compte-rendu.
+import { compareRows, emptyMessage, type ActionRow, type Reporter } from './rows.js';
+
+const HEADERS = ['Action', 'Point d’action', 'Responsable(s)', 'Date limite', 'Statut', 'Origine', 'Dernier suivi'];
+
+export const markdown: Reporter = (rows, options) => {
+  if (rows.length === 0) return `_${emptyMessage(options)}_\n`;
+  const lines = [row(HEADERS), row(HEADERS.map(() => '---')), ...[...rows].sort(compareRows).map((action) => row(cells(action)))];
+  return `${lines.join('\n')}\n`;
+};
+
+function cells(action: ActionRow): string[] {
+  const last = action.lastFollowUp;
+  return [
+    action.id,
+    action.description,
+    responsiblesText(action.responsibles),
+    `${action.deadlineText || '—'}${action.postponed ? ' (reportée)' : ''}`,
+    `${action.statusLabel}${action.late ? ' (en retard)' : ''}`,
+    action.meeting,
+    last ? `${last.statusLabel}, ${last.dateText}${last.comment ? ` : ${last.comment}` : ''}` : '—',
+  ];
+}
+
+export function responsiblesText(responsibles: readonly string[]): string {
+  if (responsibles.length === 0) return 'À désigner';
+  return responsibles.map((name) => (name === 'tous' ? 'Tous les acteurs' : name)).join(', ');
+}
+
+function row(texts: readonly string[]): string {
+  return `| ${texts.map(escapeCell).join(' | ')} |`;
+}
+
+/** A cell is one line; a pipe would end it and a backslash could escape the next character. */
+function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\r?\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,107 @@
+// What every actions reporter receives: one row per tracked action, with its state on the
+// reference day already decided (late, due soon), so that reporters only lay it out.
+import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
+import { isDueSoon, isLate, isOpen, type TrackedAction } from '../../core/ledger/index.js';
+import { frenchDay, frenchDeadline, STATUS_LABELS } from '../../core/ledger/wording.js';
+import type { Config } from '../../core/schema/config.js';
+import type { ActionStatus } from '../../core/schema/meeting.js';
+import type { Colors } from '../colors.js';
+
+export interface ActionRow {
+  id: string;
+  description: string;
+  /** Acronyms; « tous » for every member; empty while undecided. */
+  responsibles: string[];
+  /** The current deadline as written (after postponements), if any. */
+  deadlineWritten?: string;
+  /** The current deadline in French words (« 31 juillet 2023 », « prochaine réunion (20 juillet 2023) »). */
+  deadlineText: string;
+  /** The day it falls due, AAAA-MM-JJ. */
+  due?: string;
+  /** The deadline was changed by a follow-up. */
+  postponed: boolean;
+  status: ActionStatus;
+  statusLabel: string;
+  open: boolean;
+  late: boolean;
+  dueSoon: boolean;
+  /** Id of the meeting that decided it, its date (AAAA-MM-JJ) and group. */
+  meeting: string;
+  meetingDate: string;
+  group: string;
+  lastFollowUp?: { meeting: string; date: string; dateText: string; status: ActionStatus; statusLabel: string; comment?: string };
+  /** How many follow-ups it had. */
+  followUps: number;
+}
+
+export interface ReporterOptions {
+  /** The reference day for lateness (--au), AAAA-MM-JJ. */
+  today: string;
+  config: Config;
+  colors: Colors;
+  /** Terminal width for the table. */
+  width: number;
+  /** The --responsable filter, as the directory writes it: the table shows only its group. */
+  responsible?: string;
+  /** Whether the repository has any action at all (to word an empty result). */
+  anyAction: boolean;
+}
+
+/** A pure function from rows to the whole output text. */
+export type Reporter = (rows: readonly ActionRow[], options: ReporterOptions) => string;
+
+export function toRow(action: TrackedAction, today: Day): ActionRow {
+  const last = action.lastFollowUp;
+  return {
+    id: action.id,
+    description: action.description,
+    responsibles: action.responsibles,
+    ...(action.deadline ? { deadlineWritten: action.deadline.written } : {}),
+    deadlineText: action.deadline ? frenchDeadline(action.deadline, action.due) : '',
+    ...(action.due ? { due: formatIsoDay(action.due) } : {}),
+    postponed: action.deadlineSetIn !== action.decidedIn,
+    status: action.status,
+    statusLabel: STATUS_LABELS[action.status],
+    open: isOpen(action),
+    late: isLate(action, today),
+    dueSoon: isDueSoon(action, today),
+    meeting: action.decidedIn.id,
+    meetingDate: action.decidedIn.meeting.date,
+    group: action.group,
+    ...(last
+      ? {
+          lastFollowUp: {
+            meeting: last.meeting.id,
+            date: last.meeting.meeting.date,
+            dateText: frenchDay(parseIsoDate(last.meeting.meeting.date)!),
+            status: last.status,
+            statusLabel: STATUS_LABELS[last.status],
+            ...(last.comment !== undefined ? { comment: last.comment } : {}),
+          },
+        }
+      : {}),
+    followUps: action.followUps.length,
+  };
+}
+
+/** Rows in reading order: due day (undated last), then id. */
+export function compareRows(a: ActionRow, b: ActionRow): number {
+  if (a.due !== b.due) {
+    if (a.due === undefined) return 1;
+    if (b.due === undefined) return -1;
+    return a.due < b.due ? -1 : 1;
+  }
+  return a.id.localeCompare(b.id, 'fr', { numeric: true });
+}
+
+/** « 5 ouvertes, 2 en retard », preceded by the total when closed actions are listed too. */
+export function summaryOf(rows: readonly ActionRow[]): string {
+  const open = rows.filter((row) => row.open).length;
+  const late = rows.filter((row) => row.late).length;
+  const counts = `${open} ouverte${open > 1 ? 's' : ''}, ${late} en retard`;
+  return open === rows.length ? counts : `${rows.length} action${rows.length > 1 ? 's' : ''} : ${counts}`;
+}
+
+export function emptyMessage(options: ReporterOptions): string {
+  return options.anyAction ? 'Aucun point d’action ne correspond à ces critères.' : 'Aucun point d’action n’a encore été décidé dans les réunions.';
+}

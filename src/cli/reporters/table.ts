@@ -1,0 +1,98 @@
+// The terminal table: actions grouped by responsible organisation, late rows in red, rows
+// due within two weeks in yellow, long text wrapped to the terminal width, a summary line.
+import { frenchDay } from '../../core/ledger/wording.js';
+import { parseIsoDate } from '../../core/calendar.js';
+import { compareRows, emptyMessage, summaryOf, type ActionRow, type Reporter, type ReporterOptions } from './rows.js';
+import { length, pad, wrap } from './wrap.js';
+
+const UNDECIDED = 'À désigner';
+const EVERYONE = 'Tous les acteurs';
+const HEADERS = ['Action', 'Point d’action', 'Date limite', 'Origine', 'Dernier suivi'] as const;
+const INDENT = '  ';
+const GAP = '  ';
+
+export const table: Reporter = (rows, options) => {
+  const title = options.colors.bold(`Points d’action au ${frenchDay(parseIsoDate(options.today)!)}`);
+  if (rows.length === 0) return `${emptyMessage(options)}\n`;
+  const widths = columnWidths(rows, options.width);
+  const blocks = groupsOf(rows, options).map(({ name, rows: members }) => {
+    const heading = options.colors.bold(`${name} (${members.length})`);
+    const header = options.colors.dim(line(HEADERS, widths));
+    const body = [...members].sort(compareRows).flatMap((row) => rowLines(row, widths, options));
+    return [heading, header, ...body].join('\n');
+  });
+  return `${title}\n\n${blocks.join('\n\n')}\n\n${summaryOf(rows)}\n`;
+};
+
+interface Group {
+  name: string;
+  rows: ActionRow[];
+}
+
+/**
+ * One group per responsible organisation (an action shared by several appears in each), then
+ * « Tous les acteurs », then « À désigner ». With --responsable, only that organisation's group
+ * and « Tous les acteurs ».
+ */
+function groupsOf(rows: readonly ActionRow[], options: ReporterOptions): Group[] {
+  const named = new Map<string, ActionRow[]>();
+  const everyone: ActionRow[] = [];
+  const undecided: ActionRow[] = [];
+  for (const row of rows) {
+    if (row.responsibles.length === 0) undecided.push(row);
+    for (const responsible of row.responsibles) {
+      if (responsible === 'tous') everyone.push(row);
+      else if (options.responsible === undefined || responsible.toLowerCase() === options.responsible.toLowerCase()) {
+        const list = named.get(responsible);
+        if (list) list.push(row);
+        else named.set(responsible, [row]);
+      }
+    }
+  }
+  const groups = [...named.keys()]
+    .sort((a, b) => a.localeCompare(b, 'fr'))
+    .map((acronym) => {
+      const name = options.config.organisations[acronym]?.nom;
+      return { name: name && name !== acronym ? `${acronym} – ${name}` : acronym, rows: named.get(acronym)! };
+    });
+  if (everyone.length > 0) groups.push({ name: EVERYONE, rows: everyone });
+  if (undecided.length > 0) groups.push({ name: UNDECIDED, rows: undecided });
+  return groups;
+}
+
+function cells(row: ActionRow): string[] {
+  const deadline = row.deadlineText ? `${row.deadlineText}${row.postponed ? ' (reportée)' : ''}` : '—';
+  const last = row.lastFollowUp;
+  const followUp = last
+    ? `${last.statusLabel}, ${last.dateText}${last.comment ? ` : ${last.comment}` : ''}`
+    : `${row.statusLabel} (aucun suivi)`;
+  return [row.id, row.description, deadline, row.meeting, followUp];
+}
+
+/**
+ * Id, deadline and origin take their natural width (within limits); the action and the last
+ * follow-up share what is left, and wrap.
+ */
+function columnWidths(rows: readonly ActionRow[], total: number): number[] {
+  const natural = HEADERS.map((header, index) => Math.max(length(header), ...rows.map((row) => length(cells(row)[index]!))));
+  const id = Math.min(natural[0]!, 24);
+  const deadline = Math.min(natural[2]!, 20);
+  const origin = Math.min(natural[3]!, 24);
+  const fixed = length(INDENT) + id + deadline + origin + 4 * length(GAP);
+  const free = Math.max(24, total - fixed);
+  // The follow-up takes its natural width up to 45 % of the room, more if the action needs less.
+  const followUp = Math.max(12, Math.min(natural[4]!, Math.max(Math.floor(free * 0.45), free - natural[1]!)));
+  const action = Math.max(12, Math.min(natural[1]!, free - followUp));
+  return [id, action, deadline, origin, followUp];
+}
+
+function rowLines(row: ActionRow, widths: number[], options: ReporterOptions): string[] {
+  const wrapped = cells(row).map((cell, index) => wrap(cell, widths[index]!));
+  const height = Math.max(...wrapped.map((lines) => lines.length));
+  const paint = row.late ? options.colors.red : row.dueSoon ? options.colors.yellow : (text: string) => text;
+  return Array.from({ length: height }, (_, lineIndex) => paint(line(wrapped.map((lines) => lines[lineIndex] ?? ''), widths)));
+}
+
+function line(texts: readonly string[], widths: number[]): string {
+  return `${INDENT}${texts.map((text, index) => (index === texts.length - 1 ? text : pad(text, widths[index]!))).join(GAP)}`.trimEnd();
+}

@@ -1,0 +1,42 @@
+// Word wrapping for the terminal table: words are kept whole unless longer than the column.
+
+/** Splits `text` into lines of at most `width` characters (code points). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      let rest = word;
+      while (length(rest) > width) {
+        // A word wider than the column (a URL) is cut where it must be.
+        if (line) lines.push(line);
+        const chars = [...rest];
+        lines.push(chars.slice(0, width).join(''));
+        rest = chars.slice(width).join('');
+        line = '';
+      }
+      if (!rest) continue;
+      if (!line) line = rest;
+      else if (length(line) + 1 + length(rest) <= width) line += ` ${rest}`;
+      else {
+        lines.push(line);
+        line = rest;
+      }
+    }
+    lines.push(line);
+  }
+  // Blank paragraphs add nothing to a table cell.
+  const kept = lines.filter((line) => line !== '');
+  return kept.length > 0 ? kept : [''];
+}
+
+/** Width in code points (accents are one each once NFC-normalised). */
+export function length(text: string): number {
+  let count = 0;
+  for (const _ of text.normalize('NFC')) count++;
+  return count;
+}
+
+export function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - length(text)));
+}

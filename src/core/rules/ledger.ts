@@ -1,0 +1,52 @@
+// Rules that need the action ledger: a follow-up of an action already closed by an earlier
+// follow-up, and a postponement (nouvelle_echeance) that falls before the meeting that set it.
+// Unknown actions and follow-ups dated before their action are errors of action-ids.ts.
+import { compareDays, dueDay, parseDeadline, parseIsoDate } from '../calendar.js';
+import { warning, type Diagnostic } from '../diagnostics.js';
+import { buildLedger, isClosed } from '../ledger/index.js';
+import { ACTION_STATUS_WORDS, frenchDay } from '../ledger/wording.js';
+import { messages } from '../messages.js';
+import { locate } from '../source.js';
+import type { Rule } from './rule.js';
+
+export const followUpOfClosedAction: Rule = ({ config, meetings }) => {
+  const diagnostics: Diagnostic[] = [];
+  for (const action of buildLedger(meetings, config).actions) {
+    let closing: (typeof action.followUps)[number] | undefined;
+    for (const followUp of action.followUps) {
+      if (closing && isClosed(followUp.previousStatus)) {
+        const when = frenchDay(parseIsoDate(closing.meeting.meeting.date)!);
+        diagnostics.push(
+          warning(
+            'suivi-action-close',
+            messages.followUpOfClosedAction(action.id, ACTION_STATUS_WORDS[closing.status], when),
+            locate(followUp.meeting.source, ['suivi_actions', followUp.index, 'action']),
+          ),
+        );
+      }
+      closing = isClosed(followUp.status) ? followUp : undefined;
+    }
+  }
+  return diagnostics;
+};
+
+export const postponementAfterMeeting: Rule = ({ meetings }) => {
+  const diagnostics: Diagnostic[] = [];
+  for (const loaded of meetings) {
+    loaded.meeting.suivi_actions?.forEach((followUp, index) => {
+      if (followUp.nouvelle_echeance === undefined) return;
+      const deadline = parseDeadline(followUp.nouvelle_echeance);
+      const due = deadline ? dueDay(deadline) : undefined;
+      if (due && compareDays(due, parseIsoDate(loaded.meeting.date)!) < 0) {
+        diagnostics.push(
+          warning(
+            'echeance-passee',
+            messages.deadlineBeforeMeeting(String(followUp.nouvelle_echeance), loaded.meeting.date),
+            locate(loaded.source, ['suivi_actions', index, 'nouvelle_echeance']),
+          ),
+        );
+      }
+    });
+  }
+  return diagnostics;
+};
