@@ -1,7 +1,7 @@
 // CSV that a French Excel opens as columns: UTF-8 with a byte-order mark (else accents break),
 // « ; » as separator (« , » is the decimal mark), CRLF line ends, every field quoted, dates
 // written JJ/MM/AAAA so that Excel reads them as dates.
-import { responsiblesText } from './markdown.js';
+import { formatResponsibles } from '../../core/french/index.js';
 import { compareRows, type ActionRow, type Reporter } from './rows.js';
 
 const HEADERS = [
@@ -30,7 +30,7 @@ function cells(row: ActionRow): string[] {
   return [
     row.id,
     row.description,
-    responsiblesText(row.responsibles),
+    formatResponsibles(row.responsibles),
     row.deadlineWritten ?? '',
     row.due ? frenchNumericDate(row.due) : '',
     row.statusLabel,

@@ -2,7 +2,7 @@
 // that has a due day. Deterministic: UIDs come from action ids, and DTSTAMP from the data (the
 // last meeting that decided or followed the action), never from the clock.
 import { compareRows, type ActionRow, type Reporter } from './rows.js';
-import { responsiblesText } from './markdown.js';
+import { formatResponsibles } from '../../core/french/index.js';
 
 export const ics: Reporter = (rows) => {
   const events = [...rows]
@@ -27,7 +27,7 @@ function event(row: ActionRow): string[] {
   const stamp = row.lastFollowUp?.date ?? row.meetingDate;
   const last = row.lastFollowUp;
   const description = [
-    `Responsable(s) : ${responsiblesText(row.responsibles)}`,
+    `Responsable(s) : ${formatResponsibles(row.responsibles)}`,
     `Date limite : ${row.deadlineText}${row.postponed ? ' (reportée)' : ''}`,
     `Statut : ${row.statusLabel}`,
     `Décidée lors de la réunion ${row.meeting}`,
@@ -39,7 +39,7 @@ function event(row: ActionRow): string[] {
     `DTSTAMP:${compact(stamp)}T000000Z`,
     `DTSTART;VALUE=DATE:${compact(start)}`,
     `DTEND;VALUE=DATE:${compact(nextDay(start))}`,
-    `SUMMARY:${escapeText(`${row.id} – ${row.description} (${responsiblesText(row.responsibles)})`)}`,
+    `SUMMARY:${escapeText(`${row.id} – ${row.description} (${formatResponsibles(row.responsibles)})`)}`,
     `DESCRIPTION:${escapeText(description)}`,
     `CATEGORIES:${escapeText(row.group)}`,
     `STATUS:${row.status === 'abandonne' ? 'CANCELLED' : 'CONFIRMED'}`,

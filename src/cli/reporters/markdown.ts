@@ -1,4 +1,5 @@
 // A GitHub-flavoured Markdown table, to paste into a convocation or a compte-rendu.
+import { formatResponsibles } from '../../core/french/index.js';
 import { compareRows, emptyMessage, type ActionRow, type Reporter } from './rows.js';
 
 const HEADERS = ['Action', 'Point d’action', 'Responsable(s)', 'Date limite', 'Statut', 'Origine', 'Dernier suivi'];
@@ -14,7 +15,7 @@ function cells(action: ActionRow): string[] {
   return [
     action.id,
     action.description,
-    responsiblesText(action.responsibles),
+    formatResponsibles(action.responsibles),
     `${action.deadlineText || '—'}${action.postponed ? ' (reportée)' : ''}`,
     `${action.statusLabel}${action.late ? ' (en retard)' : ''}`,
     action.meeting,
@@ -22,10 +23,6 @@ function cells(action: ActionRow): string[] {
   ];
 }
 
-export function responsiblesText(responsibles: readonly string[]): string {
-  if (responsibles.length === 0) return 'À désigner';
-  return responsibles.map((name) => (name === 'tous' ? 'Tous les acteurs' : name)).join(', ');
-}
 
 function row(texts: readonly string[]): string {
   return `| ${texts.map(escapeCell).join(' | ')} |`;

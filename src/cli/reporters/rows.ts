@@ -2,7 +2,8 @@
 // reference day already decided (late, due soon), so that reporters only lay it out.
 import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
 import { isDueSoon, isLate, isOpen, type TrackedAction } from '../../core/ledger/index.js';
-import { frenchDay, frenchDeadline, STATUS_LABELS } from '../../core/ledger/wording.js';
+import { ACTION_STATUS_LABELS, formatDay } from '../../core/french/index.js';
+import { deadlineWithDue } from '../../core/ledger/wording.js';
 import type { Config } from '../../core/schema/config.js';
 import type { ActionStatus } from '../../core/schema/meeting.js';
 import type { Colors } from '../colors.js';
@@ -57,11 +58,11 @@ export function toRow(action: TrackedAction, today: Day): ActionRow {
     description: action.description,
     responsibles: action.responsibles,
     ...(action.deadline ? { deadlineWritten: action.deadline.written } : {}),
-    deadlineText: action.deadline ? frenchDeadline(action.deadline, action.due) : '',
+    deadlineText: action.deadline ? deadlineWithDue(action.deadline, action.due) : '',
     ...(action.due ? { due: formatIsoDay(action.due) } : {}),
     postponed: action.deadlineSetIn !== action.decidedIn,
     status: action.status,
-    statusLabel: STATUS_LABELS[action.status],
+    statusLabel: ACTION_STATUS_LABELS[action.status],
     open: isOpen(action),
     late: isLate(action, today),
     dueSoon: isDueSoon(action, today),
@@ -73,9 +74,9 @@ export function toRow(action: TrackedAction, today: Day): ActionRow {
           lastFollowUp: {
             meeting: last.meeting.id,
             date: last.meeting.meeting.date,
-            dateText: frenchDay(parseIsoDate(last.meeting.meeting.date)!),
+            dateText: formatDay(parseIsoDate(last.meeting.meeting.date)!),
             status: last.status,
-            statusLabel: STATUS_LABELS[last.status],
+            statusLabel: ACTION_STATUS_LABELS[last.status],
             ...(last.comment !== undefined ? { comment: last.comment } : {}),
           },
         }

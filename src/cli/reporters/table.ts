@@ -1,6 +1,6 @@
 // The terminal table: actions grouped by responsible organisation, late rows in red, rows
 // due within two weeks in yellow, long text wrapped to the terminal width, a summary line.
-import { frenchDay } from '../../core/ledger/wording.js';
+import { acronymDashName, formatDay } from '../../core/french/index.js';
 import { parseIsoDate } from '../../core/calendar.js';
 import { compareRows, emptyMessage, summaryOf, type ActionRow, type Reporter, type ReporterOptions } from './rows.js';
 import { length, pad, wrap } from './wrap.js';
@@ -12,7 +12,7 @@ const INDENT = '  ';
 const GAP = '  ';
 
 export const table: Reporter = (rows, options) => {
-  const title = options.colors.bold(`Points d’action au ${frenchDay(parseIsoDate(options.today)!)}`);
+  const title = options.colors.bold(`Points d’action au ${formatDay(parseIsoDate(options.today)!)}`);
   if (rows.length === 0) return `${emptyMessage(options)}\n`;
   const widths = columnWidths(rows, options.width);
   const blocks = groupsOf(rows, options).map(({ name, rows: members }) => {
@@ -51,10 +51,7 @@ function groupsOf(rows: readonly ActionRow[], options: ReporterOptions): Group[]
   }
   const groups = [...named.keys()]
     .sort((a, b) => a.localeCompare(b, 'fr'))
-    .map((acronym) => {
-      const name = options.config.organisations[acronym]?.nom;
-      return { name: name && name !== acronym ? `${acronym} – ${name}` : acronym, rows: named.get(acronym)! };
-    });
+    .map((acronym) => ({ name: acronymDashName(acronym, options.config), rows: named.get(acronym)! }));
   if (everyone.length > 0) groups.push({ name: EVERYONE, rows: everyone });
   if (undecided.length > 0) groups.push({ name: UNDECIDED, rows: undecided });
   return groups;

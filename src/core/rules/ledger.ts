@@ -4,7 +4,8 @@
 import { compareDays, dueDay, parseDeadline, parseIsoDate } from '../calendar.js';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import { buildLedger, isClosed } from '../ledger/index.js';
-import { ACTION_STATUS_WORDS, frenchDay } from '../ledger/wording.js';
+import { formatDay } from '../french/index.js';
+import { ACTION_STATUS_WORDS } from '../ledger/wording.js';
 import { messages } from '../messages.js';
 import { locate } from '../source.js';
 import type { Rule } from './rule.js';
@@ -15,7 +16,7 @@ export const followUpOfClosedAction: Rule = ({ config, meetings }) => {
     let closing: (typeof action.followUps)[number] | undefined;
     for (const followUp of action.followUps) {
       if (closing && isClosed(followUp.previousStatus)) {
-        const when = frenchDay(parseIsoDate(closing.meeting.meeting.date)!);
+        const when = formatDay(parseIsoDate(closing.meeting.meeting.date)!);
         diagnostics.push(
           warning(
             'suivi-action-close',
