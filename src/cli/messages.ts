@@ -91,4 +91,24 @@ export const scaffolding = {
     '  1. relisez gtm.yaml (signataires, rapporteurs régionaux, organisations) ;\n' +
     '  2. créez la première réunion : gtm new --date AAAA-MM-JJ ;\n' +
     '  3. vérifiez-la : gtm validate.\n',
+  noEditor: (file: string) =>
+    `Aucun éditeur défini (variables VISUAL et EDITOR vides) : ouvrez ${file} vous-même, ou définissez par exemple EDITOR=nano.\n`,
+  editorFailed: (editor: string, detail: string) =>
+    `L’éditeur « ${editor} » a échoué (${detail}) ; le fichier a bien été créé, ouvrez-le vous-même.\n`,
+};
+
+/** gtm render. */
+export const rendering = {
+  written: (file: string) => `écrit : ${file}\n`,
+  meetingNotFound: (reference: string, suggestion?: string) =>
+    `réunion introuvable « ${reference} »${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : donnez son identifiant (2023-06-20-national) ou le chemin de son fichier'}`,
+  noMeeting: () => 'aucune réunion à mettre en page : le dossier meetings/ est vide',
+  meetingAndAll: () => 'indiquez soit une réunion, soit --all, pas les deux',
+  stdoutWithAll: () => '« -o - » (sortie standard) ne peut pas servir avec --all : indiquez un dossier',
+  refusedOutput: (target: string) =>
+    `refus d’écrire dans ${target} : les fichiers de réunion et le dossier meetings/ ne sont jamais modifiés par gtm render ; choisissez un autre chemin (par défaut : rendus/)`,
+  outputIsDirectory: (target: string) => `${target} est un dossier : avec --all, -o désigne un dossier ; sinon, un fichier`,
+  invalidMeeting: (file: string) =>
+    `le compte-rendu n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate ${file})\n`,
+  pdfUnavailable: () => 'le format pdf n’est pas encore disponible dans cette version : utilisez --format md\n',
 };

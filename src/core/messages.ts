@@ -40,6 +40,9 @@ export const messages = {
   fileTooLarge: (size: number, limit: number) =>
     `fichier trop volumineux (${Math.round(size / 1024)} Ko, au plus ${Math.round(limit / 1024)} Ko) : est-ce bien un compte-rendu ?`,
   notUtf8: () => 'le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis votre éditeur',
+  utf16: () => 'le fichier est encodé en UTF-16 : enregistrez-le en UTF-8 depuis votre éditeur',
+  controlCharacter: (code: string) =>
+    `caractère invisible interdit (${code}) : supprimez-le ; s’il vient d’un copier-coller, retapez le texte à cet endroit`,
   mergeConflict: () =>
     'marqueur de conflit git (<<<<<<<, =======, >>>>>>>) : choisissez la bonne version et retirez les marqueurs',
   noRepository: (directory: string) =>
@@ -71,6 +74,26 @@ export const messages = {
   followUpOfClosedAction: (id: string, status: string, where: string) =>
     `suivi de l’action ${quote(id)}, déjà close (${status} le ${where})`,
   duplicateAttendance: (acronym: string) => `organisation présente deux fois : ${acronym}`,
+
+  // Templates (gtm render)
+  templateSyntax: (detail: string) => `modèle mal formé : ${detail}`,
+  templateRuntime: (detail: string) => `erreur dans le modèle : ${detail}`,
+  templateMissingPartial: (name: string) => `le modèle appelle le partiel « ${name} », introuvable : créez templates/${name}.md.hbs ou corrigez le nom`,
+  templateMissingField: (field: string) => `le modèle utilise « ${field} », une donnée qui n’existe pas (voir la liste des données en tête de compte-rendu.md.hbs)`,
+  templateMissingMain: (file: string) => `modèle principal introuvable : ${file}`,
+
+  // gtm new
+  invalidOption: (option: string, detail: string) => `option ${option} : ${detail}`,
+  emptyOption: (option: string) => `option ${option} : valeur vide`,
+  noPreviousMeeting: (group: string) =>
+    `aucune réunion précédente du groupe ${quote(group)} ne fixe la date : indiquez-la avec --date AAAA-MM-JJ`,
+  noNextMeetingDate: (previous: string) =>
+    `la réunion précédente (${previous}) ne fixe pas la date de la prochaine : indiquez-la avec --date AAAA-MM-JJ`,
+  onlyNextMeetingMonth: (previous: string, month: string) =>
+    `la réunion précédente (${previous}) n’a fixé que le mois de la prochaine (${month}) : indiquez le jour avec --date AAAA-MM-JJ`,
+  nextMeetingNotLater: (previous: string, date: string) =>
+    `la prochaine réunion annoncée par ${previous} (${date}) n’est pas postérieure à celle-ci : indiquez la date avec --date AAAA-MM-JJ`,
+  meetingExists: (file: string) => `${file} existe déjà : gtm new ne remplace jamais un fichier de réunion (ouvrez-le pour le modifier)`,
 };
 
 /** Closest candidate by edit distance, for « vouliez-vous dire … ? ». */

@@ -1,7 +1,57 @@
-// Placeholder until this command lands (being built in this session).
+// gtm new: creates the file of the group's next meeting in meetings/, prefilled, and prints its
+// path. It never replaces a file: the target is created with link(), which fails if it exists.
+import { spawn, type SpawnOptions } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createFileExclusive } from '../../core/atomic-write.js';
+import { error, GtmError } from '../../core/diagnostics.js';
+import { messages } from '../../core/messages.js';
+import { loadRepository, MEETINGS_DIR } from '../../core/repository.js';
+import { nextMeetingText } from '../../core/scaffold/meeting-text.js';
+import { planNextMeeting } from '../../core/scaffold/next-meeting.js';
+import type { NewCliOptions } from '../main.js';
 import type { Io } from '../io.js';
+import { scaffolding } from '../messages.js';
 
-export async function run(_options: unknown, io: Io): Promise<number> {
-  io.stderr('gtm : cette commande n’est pas encore disponible.\n');
-  return 2;
+/** Starts a program: node's spawn, or a fake in tests. */
+export type Spawner = (command: string, args: string[], options: SpawnOptions) => EventEmitter;
+
+export async function run(options: NewCliOptions, io: Io, spawner: Spawner = spawn): Promise<number> {
+  const repository = await loadRepository(io.cwd);
+  const plan = planNextMeeting(repository.config, repository.meetings, options);
+  const file = path.join(repository.root, MEETINGS_DIR, plan.fileName);
+  const shown = path.relative(io.cwd, file);
+  // Also refuse when the same meeting exists as .yml: it would be a second file for one meeting.
+  const twin = file.replace(/\.yaml$/, '.yml');
+  if (existsSync(twin)) throw new GtmError([error('reunion-existante', messages.meetingExists(path.relative(io.cwd, twin)))], 1);
+  if (!(await createFileExclusive(file, nextMeetingText(plan)))) {
+    throw new GtmError([error('reunion-existante', messages.meetingExists(shown))], 1);
+  }
+  io.stdout(`${shown}\n`);
+  return options.edit ? openInEditor(file, io, spawner) : 0;
+}
+
+/**
+ * Opens `file` in $VISUAL or $EDITOR, as git does: through the shell, so that an editor
+ * written with arguments (« code --wait ») works. The file is already safely written.
+ */
+export async function openInEditor(file: string, io: Io, spawner: Spawner): Promise<number> {
+  const editor = [io.env.VISUAL, io.env.EDITOR].find((value) => value !== undefined && value.trim() !== '');
+  if (editor === undefined) {
+    io.stderr(scaffolding.noEditor(path.relative(io.cwd, file)));
+    return 0;
+  }
+  const [command, args]: [string, string[]] =
+    process.platform === 'win32' ? [`${editor} "${file}"`, []] : ['sh', ['-c', `${editor} "$@"`, editor, file]];
+  const outcome = await new Promise<{ code: number | null } | { failure: string }>((resolve) => {
+    const child = spawner(command, args, { stdio: 'inherit', cwd: io.cwd, env: io.env, shell: process.platform === 'win32' });
+    child.on('error', (problem: Error) => resolve({ failure: problem.message }));
+    child.on('exit', (code: number | null) => resolve({ code }));
+  });
+  if ('failure' in outcome || outcome.code !== 0) {
+    io.stderr(scaffolding.editorFailed(editor, 'failure' in outcome ? outcome.failure : `code ${outcome.code ?? '?'}`));
+    return 1;
+  }
+  return 0;
 }
