@@ -25,7 +25,7 @@ function toDiagnostics(issue: Issue, schema: z.ZodType, source: YamlSource): Dia
     case 'unrecognized_keys': {
       const known = keysAt(schema, path);
       return issue.keys.map((key) =>
-        error('cle-inconnue', messages.unknownKey(key, suggest(key, known)), locate(source, [...path, key], 'key')),
+        error('cle-inconnue', messages.unknownKey(shorten(key), suggest(key, known)), locate(source, [...path, key], 'key')),
       );
     }
     case 'invalid_type': {
@@ -39,7 +39,10 @@ function toDiagnostics(issue: Issue, schema: z.ZodType, source: YamlSource): Dia
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
-      const written = String(issue.input);
+      if (typeof issue.input === 'object' && issue.input !== null) {
+        return [error('type-invalide', messages.expectedType(`un texte parmi ${allowed.join(', ')}`, describe(issue.input)), locate(source, path))];
+      }
+      const written = shorten(String(issue.input));
       return [
         error('valeur-inconnue', messages.expectedOneOf(written, allowed, suggest(written, allowed)), locate(source, path)),
       ];
@@ -83,7 +86,13 @@ function describe(input: unknown): string {
   if (typeof input === 'boolean') return `lu le booléen ${input ? 'vrai' : 'faux'}`;
   if (Array.isArray(input)) return 'trouvé une liste';
   if (typeof input === 'object') return 'trouvé des paires « clé: valeur »';
-  return `trouvé « ${String(input)} »`;
+  return `trouvé « ${shorten(String(input))} »`;
+}
+
+/** Values are quoted back to the user; a whole pasted paragraph would drown the message. */
+function shorten(value: string, limit = 60): string {
+  const line = value.split('\n')[0]!;
+  return line.length > limit || line !== value ? `${line.slice(0, limit).trimEnd()}…` : value;
 }
 
 /** The keys an object schema allows at `path`, for « vouliez-vous dire … ? ». */

@@ -1,10 +1,21 @@
 // YAML text → plain data, keeping the document so that any path in the data can be traced
 // back to its line and column. The data is read as YAML 1.2 (core schema): `no` stays text,
 // `2023-06-20` stays text, `9:30` stays text.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import { error, type Diagnostic, type Location } from './diagnostics.js';
 import { messages } from './messages.js';
-import { yamlErrorMessage } from './yaml-errors.js';
+import { describeYamlError, yamlWording } from './yaml-errors.js';
+import { scanTokens } from './yaml-lexical.js';
 
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -17,7 +28,7 @@ export interface YamlSource {
 
 export interface ParsedYaml {
   source: YamlSource;
-  /** The data, when the text is well-formed YAML. */
+  /** The data, when the text is well-formed YAML holding something. */
   value?: unknown;
   diagnostics: Diagnostic[];
 }
@@ -25,39 +36,104 @@ export interface ParsedYaml {
 /** Aliases allowed before the text is taken for an alias bomb (billion laughs). */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Never throws for any text: every problem becomes a located diagnostic. Syntax errors after the
+ * first are left out (they are mostly its echoes), except duplicate keys, which are each real.
+ */
 export function parseYaml(file: string, text: string): ParsedYaml {
+  const scan = scanTokens(text);
+  if (scan.problem) {
+    const source = unparsedSource(file, text);
+    return { source, diagnostics: [error(scan.problem.code, scan.problem.message, offsetLocation(source, scan.problem.offset))] };
+  }
+
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    strict: true,
-  });
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+      strict: true,
+    });
+  } catch (problem) {
+    // The composer recurses once per nesting level; it reports most overflows itself.
+    if (!(problem instanceof RangeError)) throw problem;
+    const source = unparsedSource(file, text);
+    return { source, diagnostics: [error('yaml-imbrication', yamlWording.tooDeepBlocks(), offsetLocation(source, 0))] };
+  }
   const source: YamlSource = { file, text, document, lineCounter };
   const at = (offset: number): Location => offsetLocation(source, offset);
 
-  const diagnostics = document.errors.map((problem) =>
-    error(
-      problem.code === 'DUPLICATE_KEY' ? 'cle-en-double' : 'yaml-syntaxe',
-      yamlErrorMessage(problem.code, problem.message, /^[^:\n]*/.exec(text.slice(problem.pos[0]))?.[0]),
-      at(problem.pos[0]),
-    ),
-  );
-  if (diagnostics.length > 0) return { source, diagnostics };
-  if (document.contents === null) return { source, diagnostics: [error('fichier-vide', messages.emptyFile(), at(0))] };
+  const duplicates = document.errors.filter((problem) => problem.code === 'DUPLICATE_KEY');
+  const [first] = document.errors.filter((problem) => problem.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
+  const syntax = [...duplicates, ...(first ? [first] : [])]
+    .map((problem) => describeYamlError(problem, text, scan.quoteStarts))
+    .map((problem) => error(problem.code, problem.message, at(problem.offset)));
+  if (syntax.length > 0) return { source, diagnostics: syntax };
 
+  const structure = checkNodes(document).map((problem) => error(problem.code, problem.message, at(problem.offset)));
+  if (structure.length > 0) return { source, diagnostics: structure };
+
+  let value: unknown;
   try {
-    return { source, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics };
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (problem) {
-    // yaml throws a ReferenceError for excessive aliases; anything else is a bug and propagates.
+    // yaml throws a ReferenceError for excessive aliases, a RangeError when nesting overflows the stack.
     if (problem instanceof ReferenceError) {
-      return { source, diagnostics: [error('yaml-alias', yamlErrorMessage('ALIAS_BOMB', problem.message), at(0))] };
+      return { source, diagnostics: [error('yaml-alias', yamlWording.aliasBomb(), at(firstAliasOffset(document)))] };
     }
+    if (problem instanceof RangeError) return { source, diagnostics: [error('yaml-imbrication', yamlWording.tooDeepBlocks(), at(0))] };
     throw problem;
   }
+  if (value === null || value === undefined) return { source, diagnostics: [error('fichier-vide', messages.emptyFile(), at(0))] };
+  return { source, value, diagnostics: [] };
+}
+
+/** A source for text that could not be composed: positions only, an empty document. */
+function unparsedSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+  return { file, text, document: parseDocument(''), lineCounter };
+}
+
+/**
+ * What well-formed YAML may still hold that a record must not: keys that are not plain words
+ * (they would be turned into text like "[ a, b ]"), `__proto__` (which plain objects treat
+ * specially), and aliases with no anchor (a value that merely starts with « * »).
+ */
+function checkNodes(document: Document.Parsed): { code: string; message: string; offset: number }[] {
+  const problems: { code: string; message: string; offset: number }[] = [];
+  visit(document, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const offset = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+      if (!isScalar(key)) problems.push({ code: 'cle-complexe', message: yamlWording.complexKey(), offset });
+      else if (key.value === null || key.value === '') problems.push({ code: 'cle-vide', message: yamlWording.emptyKey(), offset });
+      else if (key.value === '__proto__') problems.push({ code: 'cle-inconnue', message: yamlWording.reservedKey('__proto__'), offset });
+    },
+    Alias(_, alias) {
+      if (alias.resolve(document) === undefined) {
+        problems.push({ code: 'yaml-alias', message: yamlWording.unknownAlias(alias.source), offset: alias.range?.[0] ?? 0 });
+      }
+    },
+  });
+  return problems;
+}
+
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 export function offsetLocation(source: YamlSource, offset: number): Location {

@@ -1,5 +1,6 @@
-// Reading a file the rapporteur edited: size limit, UTF-8 check, byte-order mark, and git
-// merge-conflict markers, each turned into a located diagnostic rather than an exception.
+// Reading a file the rapporteur edited: size limit, encoding (UTF-8, a byte-order mark, UTF-16),
+// invisible control characters, and git merge-conflict markers, each turned into a located
+// diagnostic rather than an exception.
 import { readFile, stat } from 'node:fs/promises';
 import { error, type Diagnostic } from './diagnostics.js';
 import { messages } from './messages.js';
@@ -7,34 +8,75 @@ import { messages } from './messages.js';
 /** Far above any real compte-rendu (a few KB); protects memory and time from a stray file. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?:\s|$)/m;
+/** The lines git writes around both sides of a conflict (`|||||||` with diff3 style). */
+const CONFLICT_MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
+
+/** C0 controls other than tab, line feed and carriage return, and DEL: never typed on purpose. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'fichier introuvable',
+  EISDIR: 'c’est un dossier, pas un fichier',
+  EACCES: 'accès refusé : vérifiez les droits du fichier',
+  EPERM: 'accès refusé : vérifiez les droits du fichier',
+  ELOOP: 'lien symbolique qui tourne en rond',
+};
 
 export async function readUserText(file: string, shownAs: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
   const at = (line: number, column = 1) => ({ file: shownAs, line, column });
   let bytes: Buffer;
   try {
     const info = await stat(file);
+    if (info.isDirectory()) return { diagnostics: [error('lecture-impossible', messages.unreadableFile(READ_FAILURES.EISDIR!), at(1))] };
     if (info.size > MAX_FILE_BYTES) return { diagnostics: [error('fichier-trop-gros', messages.fileTooLarge(info.size, MAX_FILE_BYTES), at(1))] };
     bytes = await readFile(file);
   } catch (problem) {
-    const code = (problem as NodeJS.ErrnoException).code;
-    return { diagnostics: [error('lecture-impossible', messages.unreadableFile(code === 'ENOENT' ? 'fichier introuvable' : String(code ?? problem)))] };
+    const code = String((problem as NodeJS.ErrnoException).code ?? '');
+    return { diagnostics: [error('lecture-impossible', messages.unreadableFile(READ_FAILURES[code] ?? `erreur système ${code || 'inconnue'}`), at(1))] };
   }
+  if (isUtf16(bytes)) return { diagnostics: [error('encodage', messages.utf16(), at(1))] };
+
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    const before = bytes.subarray(0, offset).toString('latin1');
-    const line = before.split('\n').length;
-    return { diagnostics: [error('encodage', messages.notUtf8(), at(line, offset - before.lastIndexOf('\n')))] };
+    // Everything before the bad byte is valid UTF-8: its last line gives the column in characters.
+    const before = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes.subarray(0, offset));
+    return { diagnostics: [error('encodage', messages.notUtf8(), at(lineOf(before), columnAfter(before)))] };
   }
+
   const conflict = CONFLICT_MARKER.exec(text);
-  if (conflict) {
-    const line = text.slice(0, conflict.index).split('\n').length;
-    return { diagnostics: [error('conflit-git', messages.mergeConflict(), at(line))] };
+  if (conflict) return { diagnostics: [error('conflit-git', messages.mergeConflict(), at(lineOf(text.slice(0, conflict.index))))] };
+
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index);
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return { diagnostics: [error('caractere-invisible', messages.controlCharacter(code), at(lineOf(before), columnAfter(before)))] };
   }
   return { text, diagnostics: [] };
+}
+
+/** A UTF-16 byte-order mark, or the zero bytes UTF-16 puts beside every ASCII character. */
+function isUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = bytes.subarray(0, 64);
+  let zeros = 0;
+  for (const byte of sample) if (byte === 0) zeros++;
+  return sample.length >= 4 && zeros * 3 >= sample.length;
+}
+
+/** 1-based line of the position just after `before`. */
+function lineOf(before: string): number {
+  let line = 1;
+  for (let index = before.indexOf('\n'); index !== -1; index = before.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+/** 1-based column (UTF-16 units, as yaml counts) of the position just after `before`. */
+function columnAfter(before: string): number {
+  return before.length - before.lastIndexOf('\n');
 }
 
 /** Byte offset of the first byte that is not valid UTF-8. */

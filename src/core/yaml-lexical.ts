@@ -1,0 +1,61 @@
+// Checks made on the YAML tokens before the text is composed into a document: the features a
+// hand-written compte-rendu never needs and that would change how values are read (directives,
+// tags), and bracket nesting deep enough to exhaust the parser's stack. The lexer is iterative,
+// so it is safe on any input the size limit lets through.
+import { CST, Lexer } from 'yaml';
+import { yamlWording } from './yaml-errors.js';
+
+/** Far above any real record (a meeting nests at most three brackets deep). */
+export const MAX_FLOW_DEPTH = 50;
+
+const VIRTUAL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
+
+export interface LexicalProblem {
+  code: string;
+  message: string;
+  offset: number;
+}
+
+export interface LexicalScan {
+  problem?: LexicalProblem;
+  /** Where each quoted value starts, to place an unclosed quote at its opening mark. */
+  quoteStarts: number[];
+}
+
+export function scanTokens(text: string): LexicalScan {
+  const quoteStarts: number[] = [];
+  let offset = 0;
+  let depth = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer also yields markers of its own (document, scalar, flow end) absent from the text.
+    if (VIRTUAL_TOKENS.has(token)) continue;
+    const start = offset;
+    offset += token.length;
+    switch (CST.tokenType(token)) {
+      case 'directive-line':
+        // `%YAML 1.2` states what gtm reads anyway; any other directive would change the reading.
+        if (/^%YAML[ \t]+1\.2[ \t]*(?:#.*)?$/.test(token)) break;
+        return { problem: { code: 'yaml-directive', message: yamlWording.directive(token.trim()), offset: start }, quoteStarts };
+      case 'tag':
+        return { problem: { code: 'yaml-etiquette', message: yamlWording.tag(token), offset: start }, quoteStarts };
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        depth += 1;
+        if (depth > MAX_FLOW_DEPTH) {
+          return { problem: { code: 'yaml-imbrication', message: yamlWording.tooDeep(MAX_FLOW_DEPTH), offset: start }, quoteStarts };
+        }
+        break;
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        depth = Math.max(0, depth - 1);
+        break;
+      case 'double-quoted-scalar':
+      case 'single-quoted-scalar':
+        quoteStarts.push(start);
+        break;
+      default:
+        break;
+    }
+  }
+  return { quoteStarts };
+}
