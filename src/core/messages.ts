@@ -34,6 +34,7 @@ export const messages = {
   // YAML reading
   yamlSyntax: (detail: string) => `erreur de syntaxe YAML : ${detail}`,
   emptyFile: () => 'fichier vide : une réunion doit contenir au moins sa date et son ordre du jour',
+  emptyConfig: () => 'fichier vide : gtm.yaml décrit l’en-tête, les groupes et l’annuaire des organisations (« gtm init » en crée un complet)',
   notAMapping: () => 'le fichier doit décrire une réunion : des paires « clé: valeur », pas une liste ni un texte seul',
   duplicateKey: (key: string) => `clé en double ${quote(key)} : chaque clé ne peut figurer qu’une fois`,
   unreadableFile: (reason: string) => `lecture impossible : ${reason}`,

@@ -55,8 +55,8 @@ export function findRoot(start: string): string | undefined {
 export async function loadConfig(root: string): Promise<{ config?: Config; source: YamlSource; diagnostics: Diagnostic[] }> {
   const file = path.join(root, CONFIG_FILE);
   const read = await readUserText(file, CONFIG_FILE);
-  if (!read.text) return { source: parseYaml(CONFIG_FILE, '').source, diagnostics: read.diagnostics };
-  const parsed = parseYaml(CONFIG_FILE, read.text);
+  if (read.text === undefined) return { source: parseYaml(CONFIG_FILE, '').source, diagnostics: read.diagnostics };
+  const parsed = parseYaml(CONFIG_FILE, read.text, messages.emptyConfig());
   if (parsed.value === undefined) return { source: parsed.source, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
   const shape = checkShape(configSchema, parsed.value, parsed.source);
   const diagnostics = [...read.diagnostics, ...shape.diagnostics];

@@ -40,7 +40,7 @@ const MAX_ALIAS_COUNT = 100;
  * Never throws for any text: every problem becomes a located diagnostic. Syntax errors after the
  * first are left out (they are mostly its echoes), except duplicate keys, which are each real.
  */
-export function parseYaml(file: string, text: string): ParsedYaml {
+export function parseYaml(file: string, text: string, emptyMessage = messages.emptyFile()): ParsedYaml {
   const scan = scanTokens(text);
   if (scan.problem) {
     const source = unparsedSource(file, text);
@@ -89,7 +89,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     if (problem instanceof RangeError) return { source, diagnostics: [error('yaml-imbrication', yamlWording.tooDeepBlocks(), at(0))] };
     throw problem;
   }
-  if (value === null || value === undefined) return { source, diagnostics: [error('fichier-vide', messages.emptyFile(), at(0))] };
+  if (value === null || value === undefined) return { source, diagnostics: [error('fichier-vide', emptyMessage, at(0))] };
   return { source, value, diagnostics: [] };
 }
 
