@@ -1,7 +1,140 @@
-// Placeholder until this command lands (being built in this session).
+// gtm render [réunion] [--format md|pdf] [-o CHEMIN] [--all]: lays out compte-rendus. Without a
+// meeting, the latest one by date (all groups); without -o, rendus/<id>.<ext> under the root;
+// « -o - » writes to stdout. A meeting with validation errors is never rendered.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { error, GtmError, type Diagnostic } from '../../core/diagnostics.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
+import { suggest } from '../../core/messages.js';
+import { CONFIG_FILE, findMeeting, loadRepository, type LoadedMeeting, type Repository } from '../../core/repository.js';
+import { validateRepository } from '../../core/validate.js';
+import { isProtectedPath, RENDER_DIR } from '../../render/output.js';
+import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
+import { rendering } from '../messages.js';
+import { formatDiagnostics } from '../report.js';
 
-export async function run(_options: unknown, io: Io): Promise<number> {
-  io.stderr('gtm : cette commande n’est pas encore disponible.\n');
-  return 2;
+export interface RenderOptions {
+  meeting?: string;
+  format: 'pdf' | 'md';
+  output?: string;
+  all: boolean;
+}
+
+/** A format turns the chosen meetings into files' contents. */
+type Renderer = (meetings: readonly LoadedMeeting[], repository: Repository) => Promise<Map<LoadedMeeting, string | Uint8Array>>;
+
+const EXTENSIONS = { md: '.md', pdf: '.pdf' } as const;
+
+export async function run(options: RenderOptions, io: Io): Promise<number> {
+  if (options.all && options.meeting !== undefined) throw usageError(rendering.meetingAndAll());
+  if (options.all && options.output === '-') throw usageError(rendering.stdoutWithAll());
+
+  const repository = await loadRepository(io.cwd);
+  const meetings = options.all ? repository.meetings : [chooseMeeting(repository, io.cwd, options.meeting)];
+  if (meetings.length === 0) throw new GtmError([error('aucune-reunion', rendering.noMeeting())]);
+
+  const problems = blockingProblems(repository, meetings);
+  if (problems.length > 0) {
+    io.stderr(formatDiagnostics(problems, { colors: colorsFor(io, 'stderr'), root: repository.root }));
+    io.stderr(rendering.invalidMeeting(options.all ? '' : meetings[0]!.relativePath));
+    return 1;
+  }
+
+  const renderer = await rendererFor(options.format);
+  if (!renderer) {
+    io.stderr(rendering.pdfUnavailable());
+    return 2;
+  }
+  const targets = await outputTargets(options, repository, meetings, io.cwd);
+  const contents = await renderer(meetings, repository);
+  for (const meeting of meetings) {
+    const content = contents.get(meeting)!;
+    const target = targets.get(meeting)!;
+    if (target === '-') {
+      io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));
+      continue;
+    }
+    await writeFileAtomic(target, content);
+    io.stdout(rendering.written(shownPath(io.cwd, target)));
+  }
+  return 0;
+}
+
+function usageError(message: string): GtmError {
+  return new GtmError([error('usage', message)], 2);
+}
+
+/** The named meeting, or the latest one by date across every group. */
+function chooseMeeting(repository: Repository, cwd: string, reference: string | undefined): LoadedMeeting {
+  if (reference === undefined) {
+    const latest = repository.meetings[repository.meetings.length - 1];
+    if (!latest) throw new GtmError([error('aucune-reunion', rendering.noMeeting())]);
+    return latest;
+  }
+  const found = findMeeting(repository, cwd, reference);
+  if (found) return found;
+  // A file that exists but could not be loaded is reported with its own errors.
+  const relative = path.relative(repository.root, path.resolve(cwd, reference));
+  const ownErrors = repository.diagnostics.filter((diagnostic) => diagnostic.location?.file === relative);
+  if (ownErrors.length > 0) throw new GtmError(ownErrors, 1);
+  const candidates = repository.meetings.map((meeting) => meeting.id);
+  throw new GtmError([error('reunion-introuvable', rendering.meetingNotFound(reference, suggest(reference, candidates)))], 1);
+}
+
+/** Errors in gtm.yaml or in the files of the meetings being rendered. */
+function blockingProblems(repository: Repository, meetings: readonly LoadedMeeting[]): Diagnostic[] {
+  const files = new Set([CONFIG_FILE, ...meetings.map((meeting) => meeting.relativePath)]);
+  return validateRepository(repository).filter(
+    (diagnostic) => diagnostic.severity === 'error' && (!diagnostic.location || files.has(diagnostic.location.file)),
+  );
+}
+
+async function rendererFor(format: RenderOptions['format']): Promise<Renderer | undefined> {
+  if (format === 'md') {
+    const { renderMarkdownFiles } = await import('../../render/markdown/files.js');
+    return renderMarkdownFiles;
+  }
+  // TODO(pdf): the PDF helper replaces this branch with a lazy import of
+  // src/render/pdf/index.ts (renderPdf), so esbuild puts the PDF stack in its own chunk.
+  return undefined;
+}
+
+async function outputTargets(
+  options: RenderOptions,
+  repository: Repository,
+  meetings: readonly LoadedMeeting[],
+  cwd: string,
+): Promise<Map<LoadedMeeting, string>> {
+  const extension = EXTENSIONS[options.format];
+  const targets = new Map<LoadedMeeting, string>();
+  if (options.all) {
+    const directory = options.output === undefined ? path.join(repository.root, RENDER_DIR) : path.resolve(cwd, options.output);
+    const info = await stat(directory).catch(() => undefined);
+    if (info && !info.isDirectory()) throw usageError(rendering.outputNotDirectory(shownPath(cwd, directory)));
+    for (const meeting of meetings) targets.set(meeting, path.join(directory, `${meeting.id}${extension}`));
+  } else {
+    const meeting = meetings[0]!;
+    let target: string;
+    if (options.output === '-') target = '-';
+    else if (options.output === undefined) target = path.join(repository.root, RENDER_DIR, `${meeting.id}${extension}`);
+    else {
+      target = path.resolve(cwd, options.output);
+      const info = await stat(target).catch(() => undefined);
+      if (info?.isDirectory()) target = path.join(target, `${meeting.id}${extension}`);
+    }
+    targets.set(meeting, target);
+  }
+  const meetingFiles = repository.meetings.map((meeting) => meeting.file);
+  for (const target of targets.values()) {
+    if (target !== '-' && isProtectedPath(repository.root, target, meetingFiles)) {
+      throw new GtmError([error('sortie-interdite', rendering.refusedOutput(shownPath(cwd, target)))], 1);
+    }
+  }
+  return targets;
+}
+
+function shownPath(cwd: string, target: string): string {
+  const relative = path.relative(cwd, target);
+  return relative === '' ? '.' : relative;
 }

@@ -1,0 +1,78 @@
+// Compiling a template set with Handlebars, safely: user text is only ever data (never compiled),
+// prototype access stays disabled, strict mode catches misspelt fields, and every template
+// error becomes a French diagnostic naming the template file and line.
+import Handlebars from 'handlebars';
+import { error, GtmError, type Location } from '../../core/diagnostics.js';
+import { messages } from '../../core/messages.js';
+import { MAIN_TEMPLATE, TEMPLATE_EXTENSION, type TemplateSet, type TemplateSource } from './templates.js';
+
+type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+export interface CompiledTemplates {
+  main: Render;
+  partials: Record<string, Render>;
+}
+
+/** No HTML escaping (this is Markdown: helpers escape), misspelt fields fail, partials keep their indentation out. */
+const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true, preventIndent: true };
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/** Proto access off (the Handlebars defaults, stated so no upgrade or caller can loosen them). */
+export const RUNTIME_SECURITY = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+
+const cache = new WeakMap<TemplateSet, CompiledTemplates>();
+
+export function compileTemplates(set: TemplateSet): CompiledTemplates {
+  const cached = cache.get(set);
+  if (cached) return cached;
+  const environment = Handlebars.create();
+  const partials: Record<string, Render> = {};
+  for (const source of set.sources.values()) {
+    try {
+      // precompile parses and compiles eagerly, so a broken partial is reported at once, by name.
+      environment.precompile(source.text, COMPILE_OPTIONS);
+    } catch (problem) {
+      throw templateError(source, problem);
+    }
+    const template = environment.compile(source.text, COMPILE_OPTIONS) as Render;
+    partials[source.name] = (context, options) => {
+      try {
+        return template(context, options);
+      } catch (problem) {
+        throw problem instanceof GtmError ? problem : templateError(source, problem);
+      }
+    };
+  }
+  const main = partials[MAIN_TEMPLATE];
+  if (!main) throw new GtmError([error('modele-introuvable', messages.templateMissingMain(`${MAIN_TEMPLATE}${TEMPLATE_EXTENSION}`))]);
+  const compiled = { main, partials };
+  cache.set(set, compiled);
+  return compiled;
+}
+
+/** A Handlebars failure as a located French diagnostic. */
+function templateError(source: TemplateSource, problem: unknown): GtmError {
+  const raw = problem instanceof Error ? problem.message : String(problem);
+  const exception = problem as { lineNumber?: number; column?: number };
+  const line = exception.lineNumber ?? Number(/on line (\d+)/.exec(raw)?.[1] ?? /- (\d+):\d+$/.exec(raw)?.[1] ?? 1);
+  const column = exception.column !== undefined ? exception.column + 1 : 1;
+  const location: Location = { file: source.file, line, column };
+  return new GtmError([error('modele-invalide', translate(raw), location)]);
+}
+
+function translate(raw: string): string {
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(raw);
+  if (mismatch) return messages.templateSyntax(`le bloc {{#${mismatch[1]}}} est fermé par {{/${mismatch[2]}}}`);
+  if (raw.startsWith('Parse error')) {
+    const got = /got '([A-Z_]+)'/.exec(raw)?.[1];
+    const hint = got === 'EOF' ? 'le modèle se termine avant la fin d’une balise ou d’un bloc' : 'balise {{ … }} incomplète ou mal fermée';
+    return messages.templateSyntax(hint);
+  }
+  const partial = /^The partial (.+) could not be found/.exec(raw);
+  if (partial) return messages.templateMissingPartial(partial[1]!);
+  const missing = /^"([^"]+)" not defined in/.exec(raw);
+  if (missing) return messages.templateMissingField(missing[1]!);
+  if (/^Missing helper: "?([^"]+)"?/.test(raw)) return messages.templateRuntime(`helper inconnu « ${/^Missing helper: "?([^"]+)"?/.exec(raw)![1]} »`);
+  return messages.templateRuntime(raw.replace(/ - \d+:\d+$/, '').split('\n')[0]!);
+}

@@ -1,0 +1,34 @@
+// The Handlebars helpers templates use to put text into Markdown. Templates run with noEscape,
+// so these helpers are the only escaping: {{texte x}} for a line of plain text, {{cellule x}} in
+// a table, {{markdown x}} for the rapporteur's own Markdown, {{nom_complet sigle}} and
+// {{sigle_et_nom sigle}} for an organisation's full name.
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { acronymDashName, acronymWithName } from '../../core/french/index.js';
+import type { Config } from '../../core/schema/config.js';
+import { embedMarkdown } from './discussion.js';
+import { escapeCell, escapeInline } from './escape.js';
+
+function isOptions(value: unknown): value is HelperOptions {
+  return typeof value === 'object' && value !== null && 'hash' in value && 'name' in value;
+}
+
+/** The helper's one argument as text; a missing argument is a template mistake. */
+function textArgument(helper: string, args: unknown[]): string {
+  const value = args.length > 1 ? args[0] : undefined;
+  if (args.length < 2 || isOptions(value)) throw new Error(`le helper « ${helper} » attend une valeur, par exemple {{${helper} titre}}`);
+  return value === null || value === undefined ? '' : String(value);
+}
+
+export function markdownHelpers(config: Config): Record<string, HelperDelegate> {
+  return {
+    texte: (...args: unknown[]) => escapeInline(textArgument('texte', args)),
+    cellule: (...args: unknown[]) => escapeCell(textArgument('cellule', args)),
+    markdown: (...args: unknown[]) => {
+      const options = args[args.length - 1] as HelperOptions;
+      const level = Number(options.hash?.niveau ?? 4);
+      return embedMarkdown(textArgument('markdown', args), { headingLevel: Number.isInteger(level) && level >= 1 && level <= 6 ? level : 4 });
+    },
+    nom_complet: (...args: unknown[]) => escapeInline(acronymWithName(textArgument('nom_complet', args), config)),
+    sigle_et_nom: (...args: unknown[]) => escapeInline(acronymDashName(textArgument('sigle_et_nom', args), config)),
+  };
+}
