@@ -1,0 +1,105 @@
+// Marks -> PDF content stream operators. Text is shown glyph by glyph (Identity-H: two-byte
+// glyph ids) with TJ arrays carrying kerning and the extra width of justified spaces; real space
+// glyphs stay in the text so that extraction and search see the words.
+import type { FaceId } from '../fonts/faces.js';
+import type { FontLibrary } from '../fonts/library.js';
+import type { Mark, TextMark } from '../marks.js';
+import type { Color } from '../style.js';
+
+/** Resource names of the faces, in order of first use. */
+export class FontResources {
+  readonly names = new Map<FaceId, string>();
+
+  nameOf(face: FaceId): string {
+    let name = this.names.get(face);
+    if (!name) {
+      name = `F${this.names.size + 1}`;
+      this.names.set(face, name);
+    }
+    return name;
+  }
+}
+
+export function contentStream(marks: readonly Mark[], pageHeight: number, library: FontLibrary, fonts: FontResources): string {
+  const out: string[] = [];
+  let inText = false;
+  let font = '';
+  let fill = '';
+  const endText = () => {
+    if (inText) out.push('ET');
+    inText = false;
+  };
+  for (const mark of marks) {
+    switch (mark.kind) {
+      case 'text': {
+        if (!inText) {
+          out.push('BT');
+          inText = true;
+          font = '';
+          fill = '';
+        }
+        const fontOp = `/${fonts.nameOf(mark.face)} ${num(mark.size)} Tf`;
+        if (fontOp !== font) out.push((font = fontOp));
+        const fillOp = `${color(mark.color)} rg`;
+        if (fillOp !== fill) out.push((fill = fillOp));
+        out.push(`${matrix(mark, pageHeight)} Tm`, `${showText(mark, library)} TJ`);
+        break;
+      }
+      case 'rect':
+        endText();
+        out.push(`q ${color(mark.fill)} rg ${num(mark.x)} ${num(pageHeight - mark.y - mark.height)} ${num(mark.width)} ${num(mark.height)} re f Q`);
+        break;
+      case 'line':
+        endText();
+        out.push(
+          `q ${num(mark.width)} w ${color(mark.color)} RG ${num(mark.x1)} ${num(pageHeight - mark.y1)} m ${num(mark.x2)} ${num(pageHeight - mark.y2)} l S Q`,
+        );
+        break;
+      case 'link':
+        break; // an annotation, not page content
+    }
+  }
+  endText();
+  return out.join('\n');
+}
+
+function matrix(mark: TextMark, pageHeight: number): string {
+  const y = pageHeight - mark.y;
+  if (!mark.angle) return `1 0 0 1 ${num(mark.x)} ${num(y)}`;
+  const radians = (mark.angle * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  return `${num(cos, 5)} ${num(sin, 5)} ${num(-sin, 5)} ${num(cos, 5)} ${num(mark.x)} ${num(y)}`;
+}
+
+/** A TJ array: runs of hex glyph ids, separated by adjustments in thousandths of an em. */
+function showText(mark: TextMark, library: FontLibrary): string {
+  const face = library.face(mark.face);
+  const unitsPerEm = face.font.unitsPerEm;
+  const spaceAdjustment = mark.extraSpace === 0 ? 0 : (-mark.extraSpace * 1000) / mark.size;
+  const parts: string[] = [];
+  let hex = '';
+  const adjust = (amount: number) => {
+    if (Math.abs(amount) < 0.0005) return;
+    parts.push(`<${hex}>`, num(amount));
+    hex = '';
+  };
+  for (const glyph of face.draw(mark.text)) {
+    if (glyph.kernBefore !== 0) adjust((-glyph.kernBefore * 1000) / unitsPerEm);
+    hex += glyph.id.toString(16).padStart(4, '0');
+    if (glyph.text === ' ') adjust(spaceAdjustment);
+  }
+  parts.push(`<${hex}>`);
+  return `[${parts.join('')}]`;
+}
+
+function color([r, g, b]: Color): string {
+  return `${num(r)} ${num(g)} ${num(b)}`;
+}
+
+/** A number as PDF writes it: fixed decimals, without trailing zeros. */
+export function num(value: number, decimals = 3): string {
+  let text = value.toFixed(decimals);
+  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  return text === '-0' ? '0' : text;
+}

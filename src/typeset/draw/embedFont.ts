@@ -1,0 +1,118 @@
+// Embeds one face as a composite font: Type0 / CIDFontType2 with Identity-H encoding and an
+// Identity CIDToGIDMap, so a content stream's two-byte codes are glyph ids; a /W array with the
+// advance of each used glyph; a ToUnicode map for extraction; and the subsetted TrueType file.
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFNumber, type PDFContext, type PDFRef } from 'pdf-lib';
+import type { LoadedFace } from '../fonts/library.js';
+import { subsetTrueType } from '../fonts/subset.js';
+import { asciiString } from './strings.js';
+
+export interface EmbeddedFont {
+  readonly ref: PDFRef;
+  /** The bytes written, for the document's identifier. */
+  readonly fontFile: Uint8Array;
+}
+
+export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
+  const { font } = face;
+  const glyphs = [...face.used.keys()].sort((a, b) => a - b);
+  const fontFile = subsetTrueType(font, glyphs);
+  const baseFont = `${subsetTag(face.id, glyphs)}+${font.postscriptName}`;
+  const scale = 1000 / font.unitsPerEm;
+  const round = (value: number) => Math.round(value * scale);
+
+  const italic = font.italicAngle !== 0;
+  const bold = face.id.includes('bold');
+  const descriptor = context.obj({
+    Type: 'FontDescriptor',
+    FontName: baseFont,
+    // Serif (2) and Symbolic (4): the glyphs are addressed by id, not by a standard encoding.
+    Flags: 2 + 4 + (italic ? 64 : 0) + (font.isFixedPitch ? 1 : 0),
+    FontBBox: font.bbox.map(round),
+    ItalicAngle: font.italicAngle,
+    Ascent: round(font.ascender),
+    Descent: round(font.descender),
+    CapHeight: round(font.capHeight),
+    StemV: bold ? 140 : 80,
+    FontFile2: context.register(context.flateStream(fontFile, { Length1: fontFile.length })),
+  });
+
+  const cidFont = context.obj({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: baseFont,
+    CIDSystemInfo: { Registry: asciiString('Adobe'), Ordering: asciiString('Identity'), Supplement: 0 },
+    FontDescriptor: context.register(descriptor),
+    W: widthsArray(context, face, glyphs, scale),
+    CIDToGIDMap: 'Identity',
+  });
+  const type0 = context.obj({
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: baseFont,
+    Encoding: 'Identity-H',
+    DescendantFonts: [context.register(cidFont)],
+    ToUnicode: context.register(context.flateStream(toUnicodeCMap(face, glyphs))),
+  });
+  return { ref: context.register(type0), fontFile };
+}
+
+/** Six capitals naming the subset, derived from its content so that output is reproducible. */
+function subsetTag(faceId: string, glyphs: readonly number[]): string {
+  const digest = createHash('sha256').update(`${faceId}:${glyphs.join(',')}`).digest();
+  let tag = '';
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
+  return tag;
+}
+
+/** /W as runs of consecutive glyph ids: [first [w1 w2 ...] first [w ...] ...], in 1/1000 em. */
+function widthsArray(context: PDFContext, face: LoadedFace, glyphs: readonly number[], scale: number): PDFArray {
+  const array = PDFArray.withContext(context);
+  let run: PDFArray | undefined;
+  let previous = -2;
+  for (const gid of glyphs) {
+    if (gid !== previous + 1 || !run) {
+      run = PDFArray.withContext(context);
+      array.push(PDFNumber.of(gid));
+      array.push(run);
+    }
+    run.push(PDFNumber.of(Math.round(face.font.advanceWidth(gid) * scale * 1000) / 1000));
+    previous = gid;
+  }
+  return array;
+}
+
+function toUnicodeCMap(face: LoadedFace, glyphs: readonly number[]): string {
+  const entries = glyphs.map((gid) => `<${hex4(gid)}> <${utf16Hex(face.used.get(gid)!)}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+function hex4(value: number): string {
+  return value.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function utf16Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += hex4(text.charCodeAt(i));
+  return hex;
+}

@@ -1,0 +1,99 @@
+// The drawing stage, the only one that touches pdf-lib: pages of marks -> PDF bytes. It uses
+// pdf-lib's object model and writer only (no fontkit, no standard fonts), which keeps the bundle
+// small and the output reproducible: object order follows the document, nothing reads the clock,
+// and the file identifier is a hash of the content.
+import { createHash } from 'node:crypto';
+import { PDFContext, PDFHexString, PDFName, PDFStreamWriter, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
+import type { DocumentMetadata } from '../blocks.js';
+import type { FontLibrary } from '../fonts/library.js';
+import type { LinkMark, Page } from '../marks.js';
+import { contentStream, FontResources, num } from './content.js';
+import { embedFont } from './embedFont.js';
+import { asciiString, textString, uriString } from './strings.js';
+
+export interface PdfInput {
+  readonly pages: readonly Page[];
+  readonly pageSize: { readonly width: number; readonly height: number };
+  readonly metadata: DocumentMetadata;
+  readonly library: FontLibrary;
+  /** Named in the document information as the creating application. */
+  readonly creator: string;
+}
+
+export async function writePdf(input: PdfInput): Promise<Uint8Array> {
+  const { pages, pageSize, metadata, library } = input;
+  const fonts = new FontResources();
+  const contents = pages.map((page) => contentStream(page.marks, pageSize.height, library, fonts));
+
+  const context = PDFContext.create();
+  const identity = createHash('sha256');
+  const fontRefs: Record<string, PDFRef> = {};
+  for (const [face, name] of fonts.names) {
+    const embedded = embedFont(context, library.face(face));
+    fontRefs[name] = embedded.ref;
+    identity.update(embedded.fontFile);
+  }
+  const resources = context.register(context.obj({ Font: context.obj(fontRefs), ProcSet: ['PDF', 'Text'] }));
+
+  const pagesRef = context.nextRef();
+  const mediaBox = [0, 0, round(pageSize.width), round(pageSize.height)];
+  const kids = pages.map((page, i) => {
+    const content = contents[i]!;
+    identity.update(content);
+    const dict = context.obj({
+      Type: 'Page',
+      Parent: pagesRef,
+      MediaBox: mediaBox,
+      Resources: resources,
+      Contents: context.register(context.flateStream(content)),
+    });
+    const links = page.marks.filter((mark): mark is LinkMark => mark.kind === 'link');
+    if (links.length > 0) {
+      const annotations = links.map((link) => context.register(linkAnnotation(context, link, pageSize.height)));
+      dict.set(PDFName.of('Annots'), context.obj(annotations));
+    }
+    return context.register(dict);
+  });
+  context.assign(pagesRef, context.obj({ Type: 'Pages', Kids: kids, Count: kids.length }));
+
+  const date = PDFString.fromDate(metadata.creationDate);
+  const info: Record<string, PDFString | PDFHexString> = {
+    Title: textString(metadata.title),
+    Author: textString(metadata.author),
+    Subject: textString(metadata.subject),
+    Creator: textString(input.creator),
+    Producer: textString(`${input.creator} (pdf-lib)`),
+    CreationDate: date,
+    ModDate: date,
+  };
+  if (metadata.keywords && metadata.keywords.length > 0) info.Keywords = textString(metadata.keywords.join(', '));
+  identity.update(JSON.stringify([metadata, input.creator, pageSize]));
+  context.trailerInfo.Info = context.register(context.obj(info));
+  context.trailerInfo.Root = context.register(
+    context.obj({
+      Type: 'Catalog',
+      Pages: pagesRef,
+      Lang: asciiString(metadata.language),
+      PageLayout: 'OneColumn',
+      ViewerPreferences: context.obj({ DisplayDocTitle: true }),
+    }),
+  );
+  const id = PDFHexString.of(identity.digest('hex').slice(0, 32).toUpperCase());
+  context.trailerInfo.ID = context.obj([id, id]);
+
+  return PDFStreamWriter.forContext(context, Number.MAX_SAFE_INTEGER, true, 50).serializeToBuffer();
+}
+
+function linkAnnotation(context: PDFContext, link: LinkMark, pageHeight: number): PDFDict {
+  return context.obj({
+    Type: 'Annot',
+    Subtype: 'Link',
+    Rect: [link.x, pageHeight - link.y - link.height, link.x + link.width, pageHeight - link.y].map(round),
+    Border: [0, 0, 0],
+    A: { Type: 'Action', S: 'URI', URI: uriString(link.uri) },
+  });
+}
+
+function round(value: number): number {
+  return Number(num(value));
+}

@@ -1,0 +1,20 @@
+// Types for the two untyped hyphenation packages.
+declare module 'hypher' {
+  export interface HypherLanguage {
+    patterns: Record<number, string>;
+    leftmin: number;
+    rightmin: number;
+    exceptions?: string;
+  }
+  export default class Hypher {
+    constructor(language: HypherLanguage);
+    /** The syllables of one word, e.g. ["co", "or", "di", "na", "tion"]. */
+    hyphenate(word: string): string[];
+  }
+}
+
+declare module 'hyphenation.fr' {
+  import type { HypherLanguage } from 'hypher';
+  const french: HypherLanguage;
+  export default french;
+}

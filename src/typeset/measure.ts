@@ -1,0 +1,29 @@
+// What layout needs to know about fonts, and nothing more: how wide a text is and where the
+// baseline sits. Tests pass a fake with fixed-width characters; documents use the real fonts.
+import type { FaceId } from './fonts/faces.js';
+import type { FontLibrary } from './fonts/library.js';
+
+export interface Measure {
+  /** Width in points of `text` set in `face` at `size` points. */
+  width(text: string, face: FaceId, size: number): number;
+  /** Ascender and descender (both positive), as fractions of the font size. */
+  ascent(face: FaceId): number;
+  descent(face: FaceId): number;
+}
+
+export function fontMeasure(library: FontLibrary): Measure {
+  return {
+    width(text, face, size) {
+      const loaded = library.face(face);
+      return (loaded.widthInUnits(text) * size) / loaded.font.unitsPerEm;
+    },
+    ascent: (face) => {
+      const { font } = library.face(face);
+      return font.ascender / font.unitsPerEm;
+    },
+    descent: (face) => {
+      const { font } = library.face(face);
+      return -font.descender / font.unitsPerEm;
+    },
+  };
+}
