@@ -115,7 +115,8 @@ function colonOrIndentation(text: string, offset: number, syntax: (detail: strin
   const rest = line.slice(offset - lineStart);
   if (/:(\s|$)/.test(rest)) {
     const written = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*?)\s*$/.exec(line);
-    const example = written ? ` : ${written[2]}: "${written[3]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : '';
+    // An example built from the line itself, unless the line is too long to quote back.
+    const example = written && line.length <= 100 ? ` : ${written[2]}: "${written[3]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : '';
     return syntax(`« : » suivi d’une espace dans une valeur : mettez la valeur entre guillemets${example ? `, ainsi${example}` : ''}`);
   }
   // Point at the over-indented line, where the fix belongs.
