@@ -24,7 +24,7 @@ export const messages = {
   unknownKey: (key: string, suggestion?: string) =>
     `clé inconnue ${quote(key)}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''}`,
   expectedText: (found: string) => `texte attendu, ${found}${found.startsWith('lu') ? ' : mettez la valeur entre guillemets' : ''}`,
-  expectedType: (expected: string, found: string) => `${expected} attendu, ${found}`,
+  expectedType: (expected: string, found: string) => `attendu : ${expected} ; ${found}`,
   expectedOneOf: (value: string, allowed: readonly string[], suggestion?: string) =>
     `valeur ${quote(value)} non reconnue${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''} (valeurs possibles : ${allowed.join(', ')})`,
   emptyText: () => 'texte vide : écrivez une valeur ou retirez la clé',

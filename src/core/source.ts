@@ -71,7 +71,7 @@ export function parseYaml(file: string, text: string, emptyMessage = messages.em
   const duplicates = document.errors.filter((problem) => problem.code === 'DUPLICATE_KEY');
   const [first] = document.errors.filter((problem) => problem.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
   const syntax = [...duplicates, ...(first ? [first] : [])]
-    .map((problem) => describeYamlError(problem, text, scan.quoteStarts))
+    .map((problem) => describeYamlError(problem, text, scan))
     .map((problem) => error(problem.code, problem.message, at(problem.offset)));
   if (syntax.length > 0) return { source, diagnostics: syntax };
 

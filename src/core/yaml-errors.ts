@@ -35,8 +35,16 @@ export interface YamlProblem {
 
 const indentation = 'indentation incorrecte : alignez cette ligne sur les clés de même niveau, avec des espaces';
 
-/** French for a yaml parse error; `quoteStarts` lists where quoted values open (see yaml-lexical.ts). */
-export function describeYamlError(problem: YAMLError, text: string, quoteStarts: readonly number[]): YamlProblem {
+/** Where quoted values and brackets open (see yaml-lexical.ts). */
+export interface Openings {
+  quoteStarts: readonly number[];
+  flowStarts: readonly number[];
+}
+
+const lastBefore = (starts: readonly number[], offset: number): number | undefined => [...starts].reverse().find((start) => start <= offset);
+
+/** French for a yaml parse error. */
+export function describeYamlError(problem: YAMLError, text: string, { quoteStarts, flowStarts }: Openings): YamlProblem {
   const offset = problem.pos[0];
   const syntax = (detail: string, at = offset): YamlProblem => ({ code: 'yaml-syntaxe', message: messages.yamlSyntax(detail), offset: at });
   const original = problem.message;
@@ -54,12 +62,14 @@ export function describeYamlError(problem: YAMLError, text: string, quoteStarts:
     case 'TAB_AS_INDENT':
       return syntax('tabulation utilisée pour indenter : remplacez-la par des espaces');
     case 'BAD_INDENT':
-      if (/^Flow (sequence|mapping)/.test(original)) return syntax('crochet [ ou accolade { jamais refermé : ajoutez ] ou } à la fin de la valeur');
+      if (/^Flow (sequence|mapping)/.test(original)) {
+        return syntax('crochet [ ou accolade { ouvert ici et jamais refermé : ajoutez ] ou } à la fin de la valeur', lastBefore(flowStarts, offset) ?? offset);
+      }
       return syntax(indentation);
     case 'MISSING_CHAR':
       if (/^Missing closing .?quote/.test(original)) {
         const mark = original.includes('"') ? '"' : '\'';
-        const opening = [...quoteStarts].reverse().find((start) => start <= offset && text.charAt(start) === mark);
+        const opening = lastBefore(quoteStarts.filter((start) => text.charAt(start) === mark), offset);
         return syntax(`guillemet ${quote(mark)} ouvert ici et jamais refermé : ajoutez-le à la fin de la valeur`, opening ?? offset);
       }
       if (original === 'Sequence item without - indicator') return syntax(indentation);
@@ -72,6 +82,10 @@ export function describeYamlError(problem: YAMLError, text: string, quoteStarts:
       if (original.startsWith('Tags and anchors')) return syntax('une ancre (&) doit être suivie d’une espace : si « & » fait partie du texte, mettez la valeur entre guillemets');
       return syntax('caractère manquant : un guillemet, un crochet, une accolade ou « : » manque sans doute ici');
     case 'BLOCK_AS_IMPLICIT_KEY':
+      if (original.startsWith('A block sequence')) {
+        // A list item indented less than the items above it: point at that item.
+        return syntax('indentation incorrecte : alignez ce « - » sur ceux des autres éléments de la liste', lastListItem(text, offset));
+      }
       return colonOrIndentation(text, offset, syntax);
     case 'MULTILINE_IMPLICIT_KEY':
       return syntax('clé sur plusieurs lignes : un guillemet n’est sans doute pas refermé, ou il manque « : »');
@@ -102,6 +116,13 @@ export function describeYamlError(problem: YAMLError, text: string, quoteStarts:
     default:
       return syntax('structure illisible à cet endroit : vérifiez l’indentation, les deux-points et les guillemets');
   }
+}
+
+/** Offset of the « - » of the last list item starting before `offset`. */
+function lastListItem(text: string, offset: number): number {
+  const items = [...text.slice(0, offset).matchAll(/^[ \t]*-(?=\s)/gm)];
+  const last = items.at(-1);
+  return last ? last.index + last[0].length - 1 : offset;
 }
 
 /**

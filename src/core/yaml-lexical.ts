@@ -20,10 +20,13 @@ export interface LexicalScan {
   problem?: LexicalProblem;
   /** Where each quoted value starts, to place an unclosed quote at its opening mark. */
   quoteStarts: number[];
+  /** Where each [ or { is, to place an unclosed bracket at its opening mark. */
+  flowStarts: number[];
 }
 
 export function scanTokens(text: string): LexicalScan {
   const quoteStarts: number[] = [];
+  const flowStarts: number[] = [];
   let offset = 0;
   let depth = 0;
   for (const token of new Lexer().lex(text)) {
@@ -35,14 +38,15 @@ export function scanTokens(text: string): LexicalScan {
       case 'directive-line':
         // `%YAML 1.2` states what gtm reads anyway; any other directive would change the reading.
         if (/^%YAML[ \t]+1\.2[ \t]*(?:#.*)?$/.test(token)) break;
-        return { problem: { code: 'yaml-directive', message: yamlWording.directive(token.trim()), offset: start }, quoteStarts };
+        return { problem: { code: 'yaml-directive', message: yamlWording.directive(token.trim()), offset: start }, quoteStarts, flowStarts };
       case 'tag':
-        return { problem: { code: 'yaml-etiquette', message: yamlWording.tag(token), offset: start }, quoteStarts };
+        return { problem: { code: 'yaml-etiquette', message: yamlWording.tag(token), offset: start }, quoteStarts, flowStarts };
       case 'flow-map-start':
       case 'flow-seq-start':
         depth += 1;
+        flowStarts.push(start);
         if (depth > MAX_FLOW_DEPTH) {
-          return { problem: { code: 'yaml-imbrication', message: yamlWording.tooDeep(MAX_FLOW_DEPTH), offset: start }, quoteStarts };
+          return { problem: { code: 'yaml-imbrication', message: yamlWording.tooDeep(MAX_FLOW_DEPTH), offset: start }, quoteStarts, flowStarts };
         }
         break;
       case 'flow-map-end':
@@ -57,5 +61,5 @@ export function scanTokens(text: string): LexicalScan {
         break;
     }
   }
-  return { quoteStarts };
+  return { quoteStarts, flowStarts };
 }
