@@ -4,6 +4,7 @@
 import Handlebars from 'handlebars';
 import { error, GtmError, type Location } from '../../core/diagnostics.js';
 import { messages } from '../../core/messages.js';
+import { TemplateUsageError } from './helpers.js';
 import { MAIN_TEMPLATE, TEMPLATE_EXTENSION, type TemplateSet, type TemplateSource } from './templates.js';
 
 type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
@@ -14,7 +15,7 @@ export interface CompiledTemplates {
 }
 
 /** No HTML escaping (this is Markdown: helpers escape), misspelt fields fail, partials keep their indentation out. */
-const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true, preventIndent: true };
+const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true, preventIndent: true, trackIds: true };
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
@@ -53,6 +54,10 @@ export function compileTemplates(set: TemplateSet): CompiledTemplates {
 
 /** A Handlebars failure as a located French diagnostic. */
 function templateError(source: TemplateSource, problem: unknown): GtmError {
+  if (problem instanceof TemplateUsageError) {
+    const location = { file: source.file, line: problem.lineNumber ?? 1, column: (problem.column ?? 0) + 1 };
+    return new GtmError([error('modele-invalide', problem.message, location)]);
+  }
   const raw = problem instanceof Error ? problem.message : String(problem);
   const exception = problem as { lineNumber?: number; column?: number };
   const line = exception.lineNumber ?? Number(/on line (\d+)/.exec(raw)?.[1] ?? /- (\d+):\d+$/.exec(raw)?.[1] ?? 1);

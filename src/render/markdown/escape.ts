@@ -1,7 +1,7 @@
 // Plain text (titles, action text, names) placed into Markdown: every character Markdown would
 // read as syntax is escaped, so the text shows exactly as typed. URLs stay clickable.
 
-const URL = /(?:https?|ftp):\/\/[^\s<>|]+[^\s<>|.,:;!?'")\]*_~]/g;
+const URL = /(?:https?|ftp):\/\/[^\s<>|]*[^\s<>|.,:;!?'")\]*_~]/g;
 
 /** Backslash-escapes the inline syntax of a text that is not a URL. */
 function escapeSpan(text: string): string {

@@ -4,6 +4,7 @@
 // {{sigle_et_nom sigle}} for an organisation's full name.
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { acronymDashName, acronymWithName } from '../../core/french/index.js';
+import { messages } from '../../core/messages.js';
 import type { Config } from '../../core/schema/config.js';
 import { embedMarkdown } from './discussion.js';
 import { escapeCell, escapeInline } from './escape.js';
@@ -12,11 +13,28 @@ function isOptions(value: unknown): value is HelperOptions {
   return typeof value === 'object' && value !== null && 'hash' in value && 'name' in value;
 }
 
-/** The helper's one argument as text; a missing argument is a template mistake. */
+/** A mistake in a template's use of a helper, located where Handlebars reports its own errors. */
+export class TemplateUsageError extends Error {
+  constructor(
+    message: string,
+    readonly lineNumber: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The helper's one argument as text. Every field of the view is present (null when empty), so
+ * undefined means a misspelt field, which strict mode does not catch in helper arguments.
+ */
 function textArgument(helper: string, args: unknown[]): string {
-  const value = args.length > 1 ? args[0] : undefined;
-  if (args.length < 2 || isOptions(value)) throw new Error(`le helper « ${helper} » attend une valeur, par exemple {{${helper} titre}}`);
-  return value === null || value === undefined ? '' : String(value);
+  const options = args[args.length - 1] as HelperOptions & { loc?: { start: { line: number; column: number } }; ids?: unknown[] };
+  const fail = (message: string) => new TemplateUsageError(message, options.loc?.start.line, options.loc?.start.column);
+  if (args.length < 2 || isOptions(args[0])) throw fail(`le helper « ${helper} » attend une valeur, par exemple {{${helper} titre}}`);
+  const value = args[0];
+  if (value === undefined) throw fail(messages.templateMissingField(String(options.ids?.[0] ?? '?')));
+  return value === null ? '' : String(value);
 }
 
 export function markdownHelpers(config: Config): Record<string, HelperDelegate> {

@@ -108,7 +108,7 @@ export function buildView(loaded: LoadedMeeting, context: ViewContext): MinutesV
         id: followUp.action,
         action: action?.description ?? 'action introuvable dans les réunions précédentes',
         responsables: action ? formatResponsibles(action.responsibles) : NO_DEADLINE,
-        echeance: next ? `${formatDeadline(next)}${previous ? ` (au lieu de ${previous})` : ''}` : (previous ?? NO_DEADLINE),
+        echeance: next ? `${formatDeadline(next)}${previous && previous !== formatDeadline(next) ? ` (au lieu de ${previous})` : ''}` : (previous ?? NO_DEADLINE),
         statut: formatActionStatus(followUp.statut),
         commentaire: followUp.commentaire ?? '',
       };
