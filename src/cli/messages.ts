@@ -107,24 +107,8 @@ export const rendering = {
   stdoutWithAll: () => '« -o - » (sortie standard) ne peut pas servir avec --all : indiquez un dossier',
   refusedOutput: (target: string) =>
     `refus d’écrire dans ${target} : les fichiers de réunion et le dossier meetings/ ne sont jamais modifiés par gtm render ; choisissez un autre chemin (par défaut : rendus/)`,
-  outputIsDirectory: (target: string) => `${target} est un dossier : avec --all, -o désigne un dossier ; sinon, un fichier`,
-  invalidMeeting: (file: string) =>
-    `le compte-rendu n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate ${file})\n`,
-  pdfUnavailable: () => 'le format pdf n’est pas encore disponible dans cette version : utilisez --format md\n',
-};
-
-/** gtm render. */
-export const rendering = {
-  written: (file: string) => `écrit : ${file}\n`,
-  meetingNotFound: (reference: string, suggestion?: string) =>
-    `réunion introuvable « ${reference} »${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : donnez son identifiant (2023-06-20-national) ou le chemin de son fichier'}`,
-  noMeeting: () => 'aucune réunion à mettre en page : le dossier meetings/ est vide',
-  meetingAndAll: () => 'indiquez soit une réunion, soit --all, pas les deux',
-  stdoutWithAll: () => '« -o - » (sortie standard) ne peut pas servir avec --all : indiquez un dossier',
-  refusedOutput: (target: string) =>
-    `refus d’écrire dans ${target} : les fichiers de réunion et le dossier meetings/ ne sont jamais modifiés par gtm render ; choisissez un autre chemin (par défaut : rendus/)`,
   outputNotDirectory: (target: string) => `${target} n’est pas un dossier : avec --all, -o désigne le dossier où écrire les comptes-rendus`,
-  invalidMeeting: (file: string) =>
-    `le compte-rendu n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate ${file})\n`,
+  invalidMeeting: (file?: string) =>
+    `le compte-rendu n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate${file ? ` ${file}` : ''})\n`,
   pdfUnavailable: () => 'le format pdf n’est pas encore disponible dans cette version : utilisez --format md\n',
 };

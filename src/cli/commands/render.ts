@@ -37,7 +37,7 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   const problems = blockingProblems(repository, meetings);
   if (problems.length > 0) {
     io.stderr(formatDiagnostics(problems, { colors: colorsFor(io, 'stderr'), root: repository.root }));
-    io.stderr(rendering.invalidMeeting(options.all ? '' : meetings[0]!.relativePath));
+    io.stderr(rendering.invalidMeeting(options.all ? undefined : meetings[0]!.relativePath));
     return 1;
   }
 

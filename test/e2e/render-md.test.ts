@@ -1,0 +1,111 @@
+// gtm render --format md, run as the built bin on fixture repositories.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundledMeetings, createFixtureRepo, minimalMeeting, PROJECT_ROOT, type FixtureRepo } from '../helpers/fixture-repo.js';
+import { runBin, runInProcess } from '../helpers/run-cli.js';
+
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+}, 60_000);
+
+let fixture: FixtureRepo | undefined;
+afterEach(async () => {
+  await fixture?.cleanup();
+  fixture = undefined;
+});
+
+async function bundledRepo(files: Record<string, string> = {}): Promise<FixtureRepo> {
+  fixture = await createFixtureRepo({ meetings: bundledMeetings(), files });
+  return fixture;
+}
+
+describe('gtm render --format md', () => {
+  it('writes the latest meeting to rendus/<id>.md by default and says so in French', async () => {
+    const repo = await bundledRepo();
+    const result = await runBin(['render', '--format', 'md'], { cwd: repo.root });
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(result.stdout).toBe('écrit : rendus/2023-06-20-national.md\n');
+    const written = await repo.read('rendus/2023-06-20-national.md');
+    expect(written).toBe(readFileSync(`${PROJECT_ROOT}/test/golden/2023-06-20-national.md`, 'utf8'));
+  });
+
+  it('takes a meeting id or a file path, and writes to stdout with -o -', async () => {
+    const repo = await bundledRepo();
+    const byId = await runBin(['render', '2021-01-28-national', '--format', 'md', '-o', '-'], { cwd: repo.root });
+    expect(byId.exitCode).toBe(0);
+    expect(byId.stdout).toBe(readFileSync(`${PROJECT_ROOT}/test/golden/2021-01-28-national.md`, 'utf8'));
+    // From inside meetings/, a path relative to where the command runs.
+    const byPath = await runBin(['render', '2021-01-28-national.yaml', '--format', 'md', '-o', '-'], { cwd: repo.path('meetings') });
+    expect(byPath.stdout).toBe(byId.stdout);
+    expect(existsSync(repo.path('rendus'))).toBe(false);
+  });
+
+  it('renders every meeting into a folder with --all', async () => {
+    const repo = await bundledRepo();
+    const result = await runBin(['render', '--all', '--format', 'md', '-o', 'sortie'], { cwd: repo.root });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual([
+      'écrit : sortie/2021-01-28-national.md',
+      'écrit : sortie/2021-09-21-national.md',
+      'écrit : sortie/2023-06-20-national.md',
+    ]);
+    expect(readdirSync(repo.path('sortie')).sort()).toEqual(['2021-01-28-national.md', '2021-09-21-national.md', '2023-06-20-national.md']);
+  });
+
+  it('never writes into meetings/ nor onto a meeting file', async () => {
+    const repo = await bundledRepo();
+    const before = await repo.read('meetings/2023-06-20-national.yaml');
+    for (const output of ['meetings/2023-06-20-national.yaml', 'meetings/rendu.md', 'meetings']) {
+      const result = await runBin(['render', '--format', 'md', '-o', output], { cwd: repo.root });
+      expect(result.exitCode, output).toBe(1);
+      expect(result.stderr).toContain('refus d’écrire');
+    }
+    const all = await runBin(['render', '--all', '--format', 'md', '-o', 'meetings'], { cwd: repo.root });
+    expect(all.exitCode).toBe(1);
+    expect(await repo.read('meetings/2023-06-20-national.yaml')).toBe(before);
+    expect(readdirSync(repo.path('meetings')).sort()).toEqual(Object.keys(bundledMeetings()).sort());
+  });
+
+  it('refuses a meeting with validation errors, located, in French', async () => {
+    fixture = await createFixtureRepo({
+      meetings: { '2023-06-20-national': minimalMeeting({ presence: ['SP/CCM', 'OIMM'] }) },
+    });
+    const result = await runBin(['render', '2023-06-20-national', '--format', 'md'], { cwd: fixture.root });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/meetings\/2023-06-20-national\.yaml:\d+:\d+ {2}erreur {2}organisation inconnue « OIMM », vouliez-vous dire OIM \?/);
+    expect(result.stderr).toContain('le compte-rendu n’a pas été produit');
+    expect(existsSync(fixture.path('rendus'))).toBe(false);
+  });
+
+  it('reports an unknown meeting with a suggestion', async () => {
+    const repo = await bundledRepo();
+    const result = await runInProcess(['render', '2023-06-02-national', '--format', 'md'], { cwd: repo.root });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('réunion introuvable « 2023-06-02-national », vouliez-vous dire 2023-06-20-national ?');
+  });
+
+  it('uses an override partial from the repository’s templates/', async () => {
+    const repo = await bundledRepo({ 'templates/signature.md.hbs': '**Pour le GTM : {{texte signature.nom}}**\n' });
+    const result = await runBin(['render', '--format', 'md', '-o', '-'], { cwd: repo.root });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('**Pour le GTM\u00A0: SOLY AMADOU**');
+    expect(result.stdout).not.toContain('gtm:signature');
+  });
+
+  it('reports a broken override with its file and line, and writes nothing', async () => {
+    const repo = await bundledRepo({ 'templates/point.md.hbs': '## {{numero}}. {{texte titre}}\n\n{{#if discussion}}\n{{markdown discussion}\n{{/if}}\n' });
+    const result = await runBin(['render', '--format', 'md'], { cwd: repo.root });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/point\.md\.hbs:4:\d+ {2}erreur {2}modèle mal formé : /m);
+    expect(result.stderr).not.toMatch(/at .*\.js/);
+    expect(existsSync(repo.path('rendus'))).toBe(false);
+  });
+
+  it('says the PDF format is not available yet when it is not built in', async () => {
+    const repo = await bundledRepo();
+    const result = await runInProcess(['render', '--format', 'pdf', '-o', '-'], { cwd: repo.root });
+    if (existsSync(`${PROJECT_ROOT}/src/render/pdf/index.ts`)) expect(result.exitCode).not.toBe(3);
+    else expect(result).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('pas encore disponible') });
+  });
+});
