@@ -72,7 +72,7 @@ function matrix(mark: TextMark, pageHeight: number): string {
   return `${num(cos, 5)} ${num(sin, 5)} ${num(-sin, 5)} ${num(cos, 5)} ${num(mark.x)} ${num(y)}`;
 }
 
-/** A TJ array: runs of hex glyph ids, separated by adjustments in thousandths of an em. */
+/** A TJ array: runs of hex glyph codes (subset glyph ids), separated by adjustments in thousandths of an em. */
 function showText(mark: TextMark, library: FontLibrary): string {
   const face = library.face(mark.face);
   const unitsPerEm = face.font.unitsPerEm;
@@ -86,7 +86,7 @@ function showText(mark: TextMark, library: FontLibrary): string {
   };
   for (const glyph of face.draw(mark.text)) {
     if (glyph.kernBefore !== 0) adjust((-glyph.kernBefore * 1000) / unitsPerEm);
-    hex += glyph.id.toString(16).padStart(4, '0');
+    hex += glyph.code.toString(16).padStart(4, '0');
     if (glyph.text === ' ') adjust(spaceAdjustment);
   }
   parts.push(`<${hex}>`);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { PDFArray, PDFNumber, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { LoadedFace } from '../fonts/library.js';
 import { subsetTrueType } from '../fonts/subset.js';
+import { deflated } from './deflate.js';
 import { asciiString } from './strings.js';
 
 export interface EmbeddedFont {
@@ -15,7 +16,9 @@ export interface EmbeddedFont {
 
 export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
   const { font } = face;
-  const glyphs = [...face.used.keys()].sort((a, b) => a - b);
+  // Original glyph ids by code: code i is glyphs[i - 1] (code 0 is .notdef).
+  const drawn = [...face.used].filter(([, { code }]) => code > 0).sort((a, b) => a[1].code - b[1].code);
+  const glyphs = drawn.map(([gid]) => gid);
   const fontFile = subsetTrueType(font, glyphs);
   const baseFont = `${subsetTag(face.id, glyphs)}+${font.postscriptName}`;
   const scale = 1000 / font.unitsPerEm;
@@ -34,7 +37,7 @@ export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
     Descent: round(font.descender),
     CapHeight: round(font.capHeight),
     StemV: bold ? 140 : 80,
-    FontFile2: context.register(context.flateStream(fontFile, { Length1: fontFile.length })),
+    FontFile2: context.register(deflated(context, fontFile, { Length1: fontFile.length })),
   });
 
   const cidFont = context.obj({
@@ -43,7 +46,7 @@ export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
     BaseFont: baseFont,
     CIDSystemInfo: { Registry: asciiString('Adobe'), Ordering: asciiString('Identity'), Supplement: 0 },
     FontDescriptor: context.register(descriptor),
-    W: widthsArray(context, face, glyphs, scale),
+    W: widthsArray(context, glyphs.map((gid) => face.font.advanceWidth(gid) * scale)),
     CIDToGIDMap: 'Identity',
   });
   const type0 = context.obj({
@@ -52,7 +55,7 @@ export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
     BaseFont: baseFont,
     Encoding: 'Identity-H',
     DescendantFonts: [context.register(cidFont)],
-    ToUnicode: context.register(context.flateStream(toUnicodeCMap(face, glyphs))),
+    ToUnicode: context.register(deflated(context, toUnicodeCMap(drawn.map(([, { text }]) => text)))),
   });
   return { ref: context.register(type0), fontFile };
 }
@@ -65,25 +68,19 @@ function subsetTag(faceId: string, glyphs: readonly number[]): string {
   return tag;
 }
 
-/** /W as runs of consecutive glyph ids: [first [w1 w2 ...] first [w ...] ...], in 1/1000 em. */
-function widthsArray(context: PDFContext, face: LoadedFace, glyphs: readonly number[], scale: number): PDFArray {
+/** /W for codes 1..n, one run: [1 [w1 w2 ...]], in thousandths of an em. */
+function widthsArray(context: PDFContext, widths: readonly number[]): PDFArray {
+  const run = PDFArray.withContext(context);
+  for (const width of widths) run.push(PDFNumber.of(Math.round(width * 1000) / 1000));
   const array = PDFArray.withContext(context);
-  let run: PDFArray | undefined;
-  let previous = -2;
-  for (const gid of glyphs) {
-    if (gid !== previous + 1 || !run) {
-      run = PDFArray.withContext(context);
-      array.push(PDFNumber.of(gid));
-      array.push(run);
-    }
-    run.push(PDFNumber.of(Math.round(face.font.advanceWidth(gid) * scale * 1000) / 1000));
-    previous = gid;
-  }
+  array.push(PDFNumber.of(1));
+  array.push(run);
   return array;
 }
 
-function toUnicodeCMap(face: LoadedFace, glyphs: readonly number[]): string {
-  const entries = glyphs.map((gid) => `<${hex4(gid)}> <${utf16Hex(face.used.get(gid)!)}>`);
+/** Maps code i + 1 to texts[i]. */
+function toUnicodeCMap(texts: readonly string[]): string {
+  const entries = texts.map((text, i) => `<${hex4(i + 1)}> <${utf16Hex(text)}>`);
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const chunk = entries.slice(i, i + 100);

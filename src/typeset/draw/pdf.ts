@@ -3,7 +3,8 @@
 // small and the output reproducible: object order follows the document, nothing reads the clock,
 // and the file identifier is a hash of the content.
 import { createHash } from 'node:crypto';
-import { PDFContext, PDFHexString, PDFName, PDFStreamWriter, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
+import { PDFContext, PDFHexString, PDFName, PDFString, PDFWriter, type PDFDict, type PDFRef } from 'pdf-lib';
+import { deflated } from './deflate.js';
 import type { DocumentMetadata } from '../blocks.js';
 import type { FontLibrary } from '../fonts/library.js';
 import type { LinkMark, Page } from '../marks.js';
@@ -45,7 +46,7 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
       Parent: pagesRef,
       MediaBox: mediaBox,
       Resources: resources,
-      Contents: context.register(context.flateStream(content)),
+      Contents: context.register(deflated(context, content)),
     });
     const links = page.marks.filter((mark): mark is LinkMark => mark.kind === 'link');
     if (links.length > 0) {
@@ -81,7 +82,7 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
   const id = PDFHexString.of(identity.digest('hex').slice(0, 32).toUpperCase());
   context.trailerInfo.ID = context.obj([id, id]);
 
-  return PDFStreamWriter.forContext(context, Number.MAX_SAFE_INTEGER, true, 50).serializeToBuffer();
+  return PDFWriter.forContext(context, Number.MAX_SAFE_INTEGER).serializeToBuffer();
 }
 
 function linkAnnotation(context: PDFContext, link: LinkMark, pageHeight: number): PDFDict {

@@ -7,6 +7,7 @@ import { FACE_FILES, type FaceId } from './faces.js';
 import { readTrueType, type TrueTypeFont } from './truetype.js';
 
 export interface Glyph {
+  /** Glyph id in the original font. */
   readonly id: number;
   /** The text this glyph stands for, written to the ToUnicode map for extraction. */
   readonly text: string;
@@ -25,8 +26,13 @@ const SUBSTITUTES: Readonly<Record<number, readonly number[]>> = {
 };
 
 export class LoadedFace {
-  /** Glyphs drawn so far, with the text each first stood for: the subset and its ToUnicode map. */
-  readonly used = new Map<number, string>();
+  /**
+   * Glyphs drawn so far (by original id) with the text each first stood for and its code: its id
+   * in the subset and in content streams, given in order of first use from 1 (.notdef is 0), so
+   * that subsets are numbered compactly and deterministically.
+   */
+  readonly used = new Map<number, { readonly code: number; readonly text: string }>();
+  private nextCode = 1;
   private readonly widthCache = new Map<string, number>();
   private readonly glyphCache = new Map<number, number>();
 
@@ -75,11 +81,16 @@ export class LoadedFace {
     return width;
   }
 
-  /** Shapes text for drawing and records its glyphs for the subset. */
-  draw(text: string): Glyph[] {
-    const glyphs = this.shape(text);
-    for (const glyph of glyphs) if (!this.used.has(glyph.id)) this.used.set(glyph.id, glyph.text);
-    return glyphs;
+  /** Shapes text for drawing, records its glyphs for the subset, and returns their codes. */
+  draw(text: string): (Glyph & { readonly code: number })[] {
+    return this.shape(text).map((glyph) => {
+      let entry = this.used.get(glyph.id);
+      if (!entry) {
+        entry = { code: glyph.id === 0 ? 0 : this.nextCode++, text: glyph.text };
+        this.used.set(glyph.id, entry);
+      }
+      return { ...glyph, code: entry.code };
+    });
   }
 }
 

@@ -1,92 +1,129 @@
-// Per-document TrueType subsetting. Glyph ids are kept (unused glyphs become empty), so the
-// content streams can address glyphs by their original id through an Identity CIDToGIDMap and the
-// advance-width table needs no renumbering. Only the tables a PDF viewer needs for a CIDFontType2
-// survive; the outlines of unused glyphs, the OpenType layout tables and the names are dropped.
+// Per-document TrueType subsetting: only the glyphs drawn, renumbered compactly in the order the
+// document first used them (glyph 0 stays .notdef), then the components of composite glyphs
+// (accented letters) with their references rewritten. Only the tables a PDF viewer needs for a
+// CIDFontType2 are written; OpenType layout tables, names and glyph names are dropped.
 import type { TrueTypeFont } from './truetype.js';
 
-const KEPT_AS_IS = ['OS/2', 'cvt ', 'fpgm', 'hhea', 'hmtx', 'maxp', 'prep'];
+const KEPT_AS_IS = ['OS/2', 'cvt ', 'fpgm', 'prep'];
 
-export function subsetTrueType(font: TrueTypeFont, usedGlyphs: Iterable<number>): Uint8Array {
+/** `glyphs[i]` is the original id of the subset's glyph i + 1. */
+export function subsetTrueType(font: TrueTypeFont, glyphs: readonly number[]): Uint8Array {
   const { bytes } = font;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const glyf = font.tables.get('glyf');
-  const loca = font.tables.get('loca');
-  const head = font.tables.get('head');
-  const post = font.tables.get('post');
-  if (!glyf || !loca || !head || !post) throw new Error('TrueType font without glyf/loca/head/post');
+  const record = (tag: string) => {
+    const found = font.tables.get(tag);
+    if (!found) throw new Error(`TrueType font without a ${tag} table`);
+    return found;
+  };
+  const glyf = record('glyf');
+  const loca = record('loca');
+  const head = record('head');
+  const hhea = record('hhea');
+  const hmtx = record('hmtx');
+  const maxp = record('maxp');
+  const post = record('post');
 
   const shortLoca = view.getInt16(head.offset + 50) === 0;
   const glyphRange = (gid: number): [number, number] => {
     const start = shortLoca ? view.getUint16(loca.offset + 2 * gid) * 2 : view.getUint32(loca.offset + 4 * gid);
     const end = shortLoca ? view.getUint16(loca.offset + 2 * gid + 2) * 2 : view.getUint32(loca.offset + 4 * gid + 4);
-    return [glyf.offset + start, glyf.offset + end];
+    return [glyf.offset + start, glyf.offset + Math.max(start, end)];
   };
 
-  // Close the set over composite glyph components.
-  const kept = new Set<number>([0]);
-  const pending = [...usedGlyphs];
-  while (pending.length > 0) {
-    const gid = pending.pop()!;
-    if (gid >= font.numGlyphs || kept.has(gid)) continue;
-    kept.add(gid);
-    for (const component of compositeComponents(view, glyphRange(gid))) pending.push(component);
+  // New glyph order: .notdef, the drawn glyphs, then composite components not drawn themselves.
+  const order = [0];
+  const newId = new Map<number, number>([[0, 0]]);
+  const add = (gid: number) => {
+    if (gid < font.numGlyphs && !newId.has(gid)) {
+      newId.set(gid, order.length);
+      order.push(gid);
+    }
+  };
+  glyphs.forEach(add);
+  for (let i = 0; i < order.length; i++) {
+    for (const component of compositeComponents(view, glyphRange(order[i]!))) add(component.glyph);
   }
 
-  const newLoca = new Uint8Array(4 * (font.numGlyphs + 1));
+  const count = order.length;
+  const newLoca = new Uint8Array(4 * (count + 1));
   const locaView = new DataView(newLoca.buffer);
   const pieces: Uint8Array[] = [];
   let glyfLength = 0;
-  for (let gid = 0; gid < font.numGlyphs; gid++) {
-    locaView.setUint32(4 * gid, glyfLength);
-    if (!kept.has(gid)) continue;
+  order.forEach((gid, i) => {
+    locaView.setUint32(4 * i, glyfLength);
     const [start, end] = glyphRange(gid);
-    if (end <= start) continue;
-    pieces.push(bytes.subarray(start, end));
-    glyfLength += end - start;
-    const padding = (4 - ((end - start) % 4)) % 4;
+    if (end === start) return;
+    const data = copy(bytes, { offset: start, length: end - start });
+    const dataView = new DataView(data.buffer);
+    for (const component of compositeComponents(view, [start, end])) {
+      dataView.setUint16(component.at - start, newId.get(component.glyph)!);
+    }
+    pieces.push(data);
+    glyfLength += data.length;
+    const padding = (4 - (data.length % 4)) % 4;
     if (padding > 0) {
       pieces.push(new Uint8Array(padding));
       glyfLength += padding;
     }
-  }
-  locaView.setUint32(4 * font.numGlyphs, glyfLength);
-  const newGlyf = concat(pieces, glyfLength);
+  });
+  locaView.setUint32(4 * count, glyfLength);
 
-  const newHead = bytes.slice(head.offset, head.offset + head.length);
-  const headView = new DataView(newHead.buffer);
-  headView.setUint32(8, 0); // checkSumAdjustment, computed below
-  headView.setInt16(50, 1); // long loca offsets
+  const numberOfHMetrics = view.getUint16(hhea.offset + 34);
+  const newHmtx = new Uint8Array(4 * count);
+  const hmtxView = new DataView(newHmtx.buffer);
+  order.forEach((gid, i) => {
+    const metric = hmtx.offset + 4 * Math.min(gid, numberOfHMetrics - 1);
+    const sideBearing = gid < numberOfHMetrics ? metric + 2 : hmtx.offset + 4 * numberOfHMetrics + 2 * (gid - numberOfHMetrics);
+    hmtxView.setUint16(4 * i, view.getUint16(metric));
+    hmtxView.setInt16(4 * i + 2, view.getInt16(sideBearing));
+  });
 
+  const newHead = copy(bytes, head);
+  new DataView(newHead.buffer).setUint32(8, 0); // checkSumAdjustment, computed last
+  new DataView(newHead.buffer).setInt16(50, 1); // long loca offsets
+  const newHhea = copy(bytes, hhea);
+  new DataView(newHhea.buffer).setUint16(34, count);
+  const newMaxp = copy(bytes, maxp);
+  new DataView(newMaxp.buffer).setUint16(4, count);
   // post format 3: metrics only, no glyph names.
-  const newPost = bytes.slice(post.offset, post.offset + 32);
+  const newPost = copy(bytes, { offset: post.offset, length: 32 });
   new DataView(newPost.buffer).setUint32(0, 0x00030000);
 
   const out = new Map<string, Uint8Array>([
-    ['glyf', newGlyf],
+    ['glyf', concat(pieces, glyfLength)],
     ['head', newHead],
+    ['hhea', newHhea],
+    ['hmtx', newHmtx],
     ['loca', newLoca],
+    ['maxp', newMaxp],
     ['post', newPost],
   ]);
   for (const tag of KEPT_AS_IS) {
-    const record = font.tables.get(tag);
-    if (record) out.set(tag, bytes.subarray(record.offset, record.offset + record.length));
+    const found = font.tables.get(tag);
+    if (found) out.set(tag, bytes.subarray(found.offset, found.offset + found.length));
   }
   return assembleFont(out);
 }
 
-function compositeComponents(view: DataView, [start, end]: [number, number]): number[] {
+/** The glyphs a composite glyph is made of, with where each reference is stored. */
+function compositeComponents(view: DataView, [start, end]: [number, number]): { glyph: number; at: number }[] {
   if (end - start < 10 || view.getInt16(start) >= 0) return [];
-  const components: number[] = [];
+  const components: { glyph: number; at: number }[] = [];
   let at = start + 10;
   for (;;) {
     const flags = view.getUint16(at);
-    components.push(view.getUint16(at + 2));
+    components.push({ glyph: view.getUint16(at + 2), at: at + 2 });
     at += 4 + (flags & 0x0001 ? 4 : 2);
     if (flags & 0x0008) at += 2;
     else if (flags & 0x0040) at += 4;
     else if (flags & 0x0080) at += 8;
     if (!(flags & 0x0020) || at >= end) return components;
   }
+}
+
+/** A copy (never a view: the tables of the subset are patched in place). */
+function copy(bytes: Uint8Array, table: { offset: number; length: number }): Uint8Array {
+  return Uint8Array.prototype.slice.call(bytes, table.offset, table.offset + table.length);
 }
 
 /** Writes an sfnt: table directory sorted by tag, 4-byte aligned tables, checksums. */
@@ -110,11 +147,11 @@ function assembleFont(tables: Map<string, Uint8Array>): Uint8Array {
   tags.forEach((tag, i) => {
     const data = tables.get(tag)!;
     font.set(data, offset);
-    const record = 12 + 16 * i;
-    for (let c = 0; c < 4; c++) view.setUint8(record + c, tag.charCodeAt(c));
-    view.setUint32(record + 4, checksum(view, offset, data.length));
-    view.setUint32(record + 8, offset);
-    view.setUint32(record + 12, data.length);
+    const entry = 12 + 16 * i;
+    for (let c = 0; c < 4; c++) view.setUint8(entry + c, tag.charCodeAt(c));
+    view.setUint32(entry + 4, checksum(view, offset, data.length));
+    view.setUint32(entry + 8, offset);
+    view.setUint32(entry + 12, data.length);
     if (tag === 'head') headOffset = offset;
     offset += align4(data.length);
   });

@@ -27,7 +27,9 @@ export interface TrueTypeFont {
   kerning(left: number, right: number): number;
 }
 
-export function readTrueType(bytes: Uint8Array): TrueTypeFont {
+export function readTrueType(file: Uint8Array): TrueTypeFont {
+  // A plain Uint8Array, not a Node Buffer, whose slice() would share memory instead of copying.
+  const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at);
   const i16 = (at: number) => view.getInt16(at);
@@ -67,10 +69,6 @@ export function readTrueType(bytes: Uint8Array): TrueTypeFont {
   }
 
   const hmtx = table('hmtx');
-  const advances = new Uint16Array(numGlyphs);
-  for (let gid = 0; gid < numGlyphs; gid++) {
-    advances[gid] = u16(hmtx + 4 * Math.min(gid, numberOfHMetrics - 1));
-  }
 
   return {
     bytes,
@@ -85,7 +83,7 @@ export function readTrueType(bytes: Uint8Array): TrueTypeFont {
     isFixedPitch,
     bbox,
     glyphId: readCmap(view, table('cmap')),
-    advanceWidth: (gid) => advances[gid] ?? 0,
+    advanceWidth: (gid) => (gid < numGlyphs ? u16(hmtx + 4 * Math.min(gid, numberOfHMetrics - 1)) : 0),
     kerning: readKern(view, tables.get('kern')),
   };
 }
@@ -150,30 +148,37 @@ function readCmap(view: DataView, cmap: number): (codePoint: number) => number {
   };
 }
 
-/** Pairs of the legacy `kern` table (format 0 subtables), looked up by a combined key. */
+/** Pairs of the legacy `kern` table (format 0 subtables: sorted pairs, binary searched). */
 function readKern(view: DataView, record: TableRecord | undefined): (left: number, right: number) => number {
-  if (!record) return () => 0;
-  const pairs = new Map<number, number>();
-  const version = view.getUint16(record.offset);
-  if (version !== 0) return () => 0;
-  const subtables = view.getUint16(record.offset + 2);
+  if (!record || view.getUint16(record.offset) !== 0) return () => 0;
+  const subtables: { pairs: number; count: number }[] = [];
   let at = record.offset + 4;
-  for (let s = 0; s < subtables; s++) {
-    const length = view.getUint16(at + 2);
+  for (let s = view.getUint16(record.offset + 2); s > 0; s--) {
     const coverage = view.getUint16(at + 4);
     const horizontal = (coverage & 1) === 1;
-    const format = coverage >> 8;
-    if (format === 0 && horizontal) {
-      const count = view.getUint16(at + 6);
-      for (let i = 0; i < count; i++) {
-        const pair = at + 14 + 6 * i;
-        const key = view.getUint16(pair) * 65536 + view.getUint16(pair + 2);
-        pairs.set(key, (pairs.get(key) ?? 0) + view.getInt16(pair + 4));
+    if (coverage >> 8 === 0 && horizontal) subtables.push({ pairs: at + 14, count: view.getUint16(at + 6) });
+    at += view.getUint16(at + 2);
+  }
+  return (left, right) => {
+    const key = left * 65536 + right;
+    let value = 0;
+    for (const { pairs, count } of subtables) {
+      let low = 0;
+      let high = count - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        const pair = pairs + 6 * mid;
+        const candidate = view.getUint16(pair) * 65536 + view.getUint16(pair + 2);
+        if (candidate < key) low = mid + 1;
+        else if (candidate > key) high = mid - 1;
+        else {
+          value += view.getInt16(pair + 4);
+          break;
+        }
       }
     }
-    at += length;
-  }
-  return (left, right) => pairs.get(left * 65536 + right) ?? 0;
+    return value;
+  };
 }
 
 function readPostscriptName(view: DataView, record: TableRecord | undefined): string {
