@@ -118,9 +118,10 @@ export function describeYamlError(problem: YAMLError, text: string, { quoteStart
   }
 }
 
-/** Offset of the « - » of the last list item starting before `offset`. */
+/** Offset of the « - » of the last list item on or before the line of `offset`. */
 function lastListItem(text: string, offset: number): number {
-  const items = [...text.slice(0, offset).matchAll(/^[ \t]*-(?=\s)/gm)];
+  const lineEnd = text.indexOf('\n', offset);
+  const items = [...text.slice(0, lineEnd === -1 ? undefined : lineEnd).matchAll(/^[ \t]*-(?=\s)/gm)];
   const last = items.at(-1);
   return last ? last.index + last[0].length - 1 : offset;
 }
