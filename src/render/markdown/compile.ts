@@ -14,10 +14,13 @@ export interface CompiledTemplates {
   partials: Record<string, Render>;
 }
 
-/** No HTML escaping (this is Markdown: helpers escape), misspelt fields fail, partials keep their indentation out. */
-const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true, preventIndent: true, trackIds: true };
+/**
+ * No HTML escaping (this is Markdown: helpers escape), misspelt fields fail, partials keep their
+ * indentation out; trackIds gives helpers the name of their argument for error messages.
+ */
+const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: true, trackIds: true } as CompileOptions;
 
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
 
 /** Proto access off (the Handlebars defaults, stated so no upgrade or caller can loosen them). */
 export const RUNTIME_SECURITY = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;

@@ -1,6 +1,7 @@
 // The markdownlint configuration the compte-rendus are checked against (in the tests), with the
 // reason for each rule set aside. Exported so a repository can lint its rendus/ the same way.
-export const MARKDOWNLINT_CONFIG = {
+import type { Configuration } from 'markdownlint';
+export const MARKDOWNLINT_CONFIG: Configuration = {
   default: true,
   // Prose paragraphs are long lines, as in the Word originals; wrapping them would change nothing on screen.
   MD013: false,
@@ -14,4 +15,4 @@ export const MARKDOWNLINT_CONFIG = {
   MD040: false,
   // <br> is the line break inside a table cell (Présence, multi-line action text).
   MD033: { allowed_elements: ['br'] },
-} as const;
+};
