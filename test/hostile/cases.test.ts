@@ -93,6 +93,9 @@ const CASES: Case[] = [
   { name: 'bombe d’alias (billion laughs)', meeting: { fixture: 'alias-bombe' }, exit: 1, bin: true, problems: [['yaml-alias', `${MEETING}:2:8`, 'trop d’alias (*nom) : le fichier se développerait à l’infini ; écrivez les valeurs en clair']] },
   { name: 'clé __proto__', meeting: { fixture: 'cle-proto' }, exit: 1, bin: true, problems: [['cle-inconnue', `${MEETING}:8:1`, 'clé inconnue « __proto__ » : ce nom est réservé, retirez cette clé']] },
   { name: 'clé __proto__ dans un point de l’ordre du jour', meeting: { fixture: 'cle-proto-imbriquee' }, exit: 1, problems: [['cle-inconnue', `${MEETING}:13:5`, 'clé inconnue « __proto__ » : ce nom est réservé, retirez cette clé']] },
+  { name: 'groupe: constructor (pas un groupe hérité d’Object)', meeting: { content: edit(VALID, 'statut: diffuse', 'statut: diffuse\ngroupe: constructor') }, file: 'meetings/2023-06-20-constructor.yaml', exit: 1, problems: [['groupe-inconnu', 'meetings/2023-06-20-constructor.yaml:3:9', 'groupe inconnu « constructor » : déclarez-le dans gtm.yaml']] },
+  { name: 'groupe: __proto__', meeting: { content: edit(VALID, 'statut: diffuse', 'statut: diffuse\ngroupe: __proto__') }, file: 'meetings/2023-06-20-__proto__.yaml', exit: 1, problems: [['groupe-inconnu', 'meetings/2023-06-20-__proto__.yaml:3:9', 'groupe inconnu « __proto__ » : déclarez-le dans gtm.yaml']] },
+  { name: 'groupe_par_defaut: toString dans gtm.yaml', meeting: { fixture: 'valide' }, config: edit(BUNDLED_CONFIG, 'groupe_par_defaut: national', 'groupe_par_defaut: toString'), exit: 1, problems: [['groupe-inconnu', `gtm.yaml:${lineOf(BUNDLED_CONFIG, 'groupe_par_defaut:')}:1`, 'le groupe par défaut « toString » n’est pas déclaré dans groupes']] },
   { name: 'clé constructor', meeting: { fixture: 'cle-constructor' }, exit: 1, problems: [['cle-inconnue', `${MEETING}:8:1`, 'clé inconnue « constructor »']] },
 
   // Encodings and line endings

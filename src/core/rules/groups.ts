@@ -12,7 +12,8 @@ export const knownGroupAndFileName: Rule = ({ config, meetings }) => {
   const groups = Object.keys(config.groupes);
   const diagnostics: Diagnostic[] = [];
   for (const loaded of meetings) {
-    if (!(loaded.group in config.groupes)) {
+    // Own keys only: `in` would also accept « constructor » or « __proto__ » from Object.prototype.
+    if (!Object.hasOwn(config.groupes, loaded.group)) {
       diagnostics.push(
         error('groupe-inconnu', messages.unknownGroup(loaded.group, suggest(loaded.group, groups)), locate(loaded.source, ['groupe'])),
       );
