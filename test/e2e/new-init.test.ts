@@ -7,11 +7,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const PROJECT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(PROJECT, 'bin/gtm.js');
+import { PROJECT_ROOT as PROJECT } from '../helpers/fixture-repo.js';
+import { BIN, runBin } from '../helpers/run-cli.js';
 
 let base: string;
-let env: Record<string, string>;
+let env: Record<string, string | undefined>;
 
 beforeAll(() => {
   base = mkdtempSync(path.join(tmpdir(), 'gtm-new-init-'));
@@ -19,6 +19,9 @@ beforeAll(() => {
     PATH: process.env.PATH ?? '',
     NO_COLOR: '1',
     HOME: base,
+    // npm and vitest set EDITOR=vi: no editor unless a test asks for one.
+    EDITOR: undefined,
+    VISUAL: undefined,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CEILING_DIRECTORIES: base,
     GIT_AUTHOR_NAME: 'Rapporteur',
@@ -29,10 +32,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-function gtm(args: string[], cwd: string, extra: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...env, ...extra } });
-  return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const gtm = (args: string[], cwd: string, extra: Record<string, string | undefined> = {}) => runBin(args, { cwd, env: { ...env, ...extra } });
 
 function git(args: string[], cwd: string) {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', env });
@@ -47,9 +47,9 @@ function directory(name: string): string {
 }
 
 /** `gtm init` in a new directory, checked, with everything committed. */
-function initialisedRepository(name: string): string {
+async function initialisedRepository(name: string): Promise<string> {
   const parent = directory(`${name}-parent`);
-  const result = gtm(['init', name], parent);
+  const result = await gtm(['init', name], parent);
   expect(result.exitCode, result.stderr).toBe(0);
   const repo = path.join(parent, name);
   expect(git(['add', '.'], repo).exitCode).toBe(0);
@@ -113,9 +113,9 @@ prochaine_reunion:
 `;
 
 describe('gtm init', () => {
-  it('creates a repository that works at once: files, git, hook; then new and validate pass', () => {
+  it('creates a repository that works at once: files, git, hook; then new and validate pass', async () => {
     const parent = directory('fresh');
-    const init = gtm(['init', 'comptes-rendus'], parent);
+    const init = await gtm(['init', 'comptes-rendus'], parent);
     expect(init.exitCode, init.stderr).toBe(0);
     expect(init.stderr).toBe('');
     const repo = path.join(parent, 'comptes-rendus');
@@ -127,21 +127,21 @@ describe('gtm init', () => {
     const hook = path.join(repo, '.git/hooks/pre-commit');
     expect(statSync(hook).mode & 0o111).not.toBe(0);
     expect(readFileSync(hook, 'utf8')).toContain(`GTM_SCRIPT='${BIN}'`);
-    expect(readFileSync(path.join(repo, 'schema/reunion.schema.json'), 'utf8')).toBe(gtm(['schema', 'reunion'], repo).stdout);
+    expect(readFileSync(path.join(repo, 'schema/reunion.schema.json'), 'utf8')).toBe((await gtm(['schema', 'reunion'], repo)).stdout);
 
-    expect(gtm(['validate'], repo)).toMatchObject({ exitCode: 0, stdout: '✓ 0 fichier de réunion vérifié : aucun problème\n' });
+    expect(await gtm(['validate'], repo)).toMatchObject({ exitCode: 0, stdout: '✓ 0 fichier de réunion vérifié : aucun problème\n' });
 
-    const withoutDate = gtm(['new'], repo);
+    const withoutDate = await gtm(['new'], repo);
     expect(withoutDate.exitCode).toBe(2);
     expect(withoutDate.stderr).toBe(
       'erreur  aucune réunion précédente du groupe « national » ne fixe la date : indiquez-la avec --date AAAA-MM-JJ  [date-manquante]\n',
     );
 
-    const created = gtm(['new', '--date', '2023-07-20', '--heure', '9h30'], repo);
+    const created = await gtm(['new', '--date', '2023-07-20', '--heure', '9h30'], repo);
     expect(created).toEqual({ exitCode: 0, stdout: `${path.join('meetings', '2023-07-20-national.yaml')}\n`, stderr: '' });
     const data = parse(readFileSync(path.join(repo, 'meetings/2023-07-20-national.yaml'), 'utf8'));
     expect(data).toMatchObject({ statut: 'brouillon', date: '2023-07-20', heure_debut: '9:30', presence: ['SP/CCM'] });
-    expect(gtm(['validate'], repo)).toMatchObject({ exitCode: 0, stdout: '✓ 1 fichier de réunion vérifié : aucun problème\n' });
+    expect(await gtm(['validate'], repo)).toMatchObject({ exitCode: 0, stdout: '✓ 1 fichier de réunion vérifié : aucun problème\n' });
 
     // The hook lets the valid draft through.
     expect(git(['add', '.'], repo).exitCode).toBe(0);
@@ -149,23 +149,23 @@ describe('gtm init', () => {
     expect(commit.exitCode, commit.stderr).toBe(0);
   });
 
-  it('renders the new draft to Markdown', () => {
-    const repo = initialisedRepository('render');
-    expect(gtm(['new', '--date', '2023-07-20'], repo).exitCode).toBe(0);
+  it('renders the new draft to Markdown', async () => {
+    const repo = await initialisedRepository('render');
+    expect((await gtm(['new', '--date', '2023-07-20'], repo)).exitCode).toBe(0);
     const output = path.join(repo, 'rendus/2023-07-20-national.md');
-    const render = gtm(['render', '2023-07-20-national', '--format', 'md', '-o', output], repo);
+    const render = await gtm(['render', '2023-07-20-national', '--format', 'md', '-o', output], repo);
     expect(render.exitCode, render.stderr).toBe(0);
     const markdown = readFileSync(output, 'utf8');
     expect(markdown).toContain('Point à préciser (à renommer)');
     expect(markdown).toContain('20 juillet 2023');
   });
 
-  it('refuses when a target exists, lists the conflicts and writes nothing', () => {
+  it('refuses when a target exists, lists the conflicts and writes nothing', async () => {
     const dir = directory('occupied');
     writeFileSync(path.join(dir, '.gitlab-ci.yml'), 'include: autre.yml\n');
     mkdirSync(path.join(dir, 'schema'));
     writeFileSync(path.join(dir, 'schema/config.schema.json'), '{}');
-    const result = gtm(['init'], dir);
+    const result = await gtm(['init'], dir);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -181,10 +181,10 @@ describe('gtm init', () => {
     expect(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe('include: autre.yml\n');
   });
 
-  it('inside an existing git repository, installs the hook there instead of creating a repository', () => {
+  it('inside an existing git repository, installs the hook there instead of creating a repository', async () => {
     const outer = directory('outer');
     expect(git(['init', '--quiet'], outer).exitCode).toBe(0);
-    const result = gtm(['init', 'cr'], outer);
+    const result = await gtm(['init', 'cr'], outer);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(existsSync(path.join(outer, 'cr/.git'))).toBe(false);
     expect(readFileSync(path.join(outer, '.git/hooks/pre-commit'), 'utf8')).toContain("PREFIX='cr/'");
@@ -200,15 +200,15 @@ describe('gtm init', () => {
 
 describe('gtm new', () => {
   let repo: string;
-  beforeAll(() => {
-    repo = initialisedRepository('actions');
+  beforeAll(async () => {
+    repo = await initialisedRepository('actions');
     writeFileSync(path.join(repo, 'meetings/2023-01-10-national.yaml'), FIRST);
     writeFileSync(path.join(repo, 'meetings/2023-02-14-national.yaml'), SECOND);
-    expect(gtm(['validate'], repo).exitCode).toBe(0);
+    expect((await gtm(['validate'], repo)).exitCode).toBe(0);
   });
 
-  it('carries exactly the open actions of the group, and the announced date and time', () => {
-    const result = gtm(['new'], repo);
+  it('carries exactly the open actions of the group, and the announced date and time', async () => {
+    const result = await gtm(['new'], repo);
     expect(result).toEqual({ exitCode: 0, stdout: `${path.join('meetings', '2023-03-16-national.yaml')}\n`, stderr: '' });
     const text = readFileSync(path.join(repo, 'meetings/2023-03-16-national.yaml'), 'utf8');
     const data = parse(text);
@@ -220,15 +220,15 @@ describe('gtm new', () => {
     expect(data).toMatchObject({ date: '2023-03-16', heure_debut: '10:00', presence: ['MI/D', 'SP/CCM', 'OIM'] });
     expect(data).not.toHaveProperty('lieu');
     expect(text).toContain('# La réunion précédente annonçait : « dans la salle habituelle ».');
-    expect(gtm(['validate'], repo)).toMatchObject({ exitCode: 0, stdout: '✓ 3 fichiers de réunion vérifiés : aucun problème\n' });
+    expect(await gtm(['validate'], repo)).toMatchObject({ exitCode: 0, stdout: '✓ 3 fichiers de réunion vérifiés : aucun problème\n' });
   });
 
-  it('never overwrites: an existing meeting is left byte for byte', () => {
+  it('never overwrites: an existing meeting is left byte for byte', async () => {
     const file = path.join(repo, 'meetings/2023-05-11-national.yaml');
-    expect(gtm(['new', '--date', '2023-05-11'], repo).exitCode).toBe(0);
+    expect((await gtm(['new', '--date', '2023-05-11'], repo)).exitCode).toBe(0);
     const edited = `${readFileSync(file, 'utf8')}# notes du rapporteur\n`;
     writeFileSync(file, edited);
-    const again = gtm(['new', '--date', '2023-05-11'], repo);
+    const again = await gtm(['new', '--date', '2023-05-11'], repo);
     expect(again).toEqual({
       exitCode: 1,
       stdout: '',
@@ -239,44 +239,44 @@ describe('gtm new', () => {
 
     // The same meeting written as .yml counts too.
     writeFileSync(path.join(repo, 'meetings/2023-06-01-national.yml'), 'à moi\n');
-    expect(gtm(['new', '--date', '2023-06-01'], repo).exitCode).toBe(1);
+    expect((await gtm(['new', '--date', '2023-06-01'], repo)).exitCode).toBe(1);
     expect(existsSync(path.join(repo, 'meetings/2023-06-01-national.yaml'))).toBe(false);
     rmSync(path.join(repo, 'meetings/2023-06-01-national.yml'));
   });
 
-  it('explains unknown groups and impossible dates (exit 2)', () => {
-    expect(gtm(['new', '--groupe', 'zindr', '--date', '2023-07-01'], repo)).toEqual({
+  it('explains unknown groups and impossible dates (exit 2)', async () => {
+    expect(await gtm(['new', '--groupe', 'zindr', '--date', '2023-07-01'], repo)).toEqual({
       exitCode: 2,
       stdout: '',
       stderr: 'erreur  groupe inconnu « zindr », vouliez-vous dire zinder ?  [groupe-inconnu]\n',
     });
-    expect(gtm(['new', '--date', '2023-02-29'], repo)).toEqual({
+    expect(await gtm(['new', '--date', '2023-02-29'], repo)).toEqual({
       exitCode: 2,
       stdout: '',
       stderr: 'erreur  option --date : date impossible ou mal écrite « 2023-02-29 » : écrivez AAAA-MM-JJ, par exemple 2023-06-20  [date-invalide]\n',
     });
   });
 
-  it('--edit opens the new file in $VISUAL or $EDITOR, or says how to', () => {
+  it('--edit opens the new file in $VISUAL or $EDITOR, or says how to', async () => {
     const editor = path.join(base, 'faux éditeur.sh');
     writeFileSync(editor, '#!/bin/sh\nprintf "# relu par %s\\n" "$EDITOR_WHO" >> "$1"\n');
     chmodSync(editor, 0o755);
-    const edited = gtm(['new', '--groupe', 'zinder', '--date', '2023-08-03', '--edit'], repo, { EDITOR: `"${editor}"`, EDITOR_WHO: 'test' });
+    const edited = await gtm(['new', '--groupe', 'zinder', '--date', '2023-08-03', '--edit'], repo, { EDITOR: `"${editor}"`, EDITOR_WHO: 'test' });
     expect(edited).toEqual({ exitCode: 0, stdout: `${path.join('meetings', '2023-08-03-zinder.yaml')}\n`, stderr: '' });
     expect(readFileSync(path.join(repo, 'meetings/2023-08-03-zinder.yaml'), 'utf8').endsWith('# relu par test\n')).toBe(true);
 
-    const plain = gtm(['new', '--groupe', 'tahoua', '--date', '2023-08-03', '--edit'], repo);
+    const plain = await gtm(['new', '--groupe', 'tahoua', '--date', '2023-08-03', '--edit'], repo);
     expect(plain.exitCode).toBe(0);
     expect(plain.stderr).toBe(
       `Aucun éditeur défini (variables VISUAL et EDITOR vides) : ouvrez ${path.join('meetings', '2023-08-03-tahoua.yaml')} vous-même, ou définissez par exemple EDITOR=nano.\n`,
     );
-    expect(gtm(['validate'], repo).exitCode).toBe(0);
+    expect((await gtm(['validate'], repo)).exitCode).toBe(0);
   });
 });
 
 describe('pre-commit hook', () => {
-  it('blocks the commit of an invalid meeting, judged on what is staged, and lets a valid one through', () => {
-    const repo = initialisedRepository('hook');
+  it('blocks the commit of an invalid meeting, judged on what is staged, and lets a valid one through', async () => {
+    const repo = await initialisedRepository('hook');
     const file = path.join(repo, 'meetings/2023-01-10-national.yaml');
     const before = commitCount(repo);
 
@@ -297,26 +297,26 @@ describe('pre-commit hook', () => {
     expect(commitCount(repo)).toBe(before + 1);
   });
 
-  it('gtm hook install adds it to an existing repository, and never replaces someone else’s hook', () => {
+  it('gtm hook install adds it to an existing repository, and never replaces someone else’s hook', async () => {
     const repo = directory('existing');
     writeFileSync(path.join(repo, 'gtm.yaml'), readFileSync(path.join(PROJECT, 'gtm.yaml')));
-    expect(gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('n’est pas dans un dépôt git') });
+    expect(await gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('n’est pas dans un dépôt git') });
 
     git(['init', '--quiet'], repo);
     const hook = path.join(repo, '.git/hooks/pre-commit');
     const foreign = '#!/bin/sh\nnpm test\n';
     writeFileSync(hook, foreign);
-    const refused = gtm(['hook', 'install'], repo);
+    const refused = await gtm(['hook', 'install'], repo);
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toContain(`un autre hook pre-commit existe déjà (${path.join('.git', 'hooks', 'pre-commit')}) : gtm ne le remplace pas`);
     expect(readFileSync(hook, 'utf8')).toBe(foreign);
 
     rmSync(hook);
-    expect(gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('Contrôle avant commit installé') });
-    expect(gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('déjà installé') });
+    expect(await gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('Contrôle avant commit installé') });
+    expect(await gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('déjà installé') });
     // An older gtm hook (gtm moved) is ours: it is updated.
     writeFileSync(hook, readFileSync(hook, 'utf8').replace(BIN, '/ancien/chemin/gtm.js'));
-    expect(gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('mis à jour') });
+    expect(await gtm(['hook', 'install'], repo)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('mis à jour') });
     expect(readFileSync(hook, 'utf8')).toContain(BIN);
   });
 });

@@ -1,11 +1,13 @@
 // The builders behind `gtm init` and `gtm new`: the starter files, the pre-commit hook, and the
 // next meeting's plan and text (which must validate as created).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnOptions } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openInEditor } from '../../src/cli/commands/new.js';
 import { GtmError } from '../../src/core/diagnostics.js';
 import { loadRepository } from '../../src/core/repository.js';
 import { GITHUB_WORKFLOW, GITLAB_CI } from '../../src/core/scaffold/ci-files.js';
@@ -295,5 +297,25 @@ describe('gtm new: plan and text', () => {
   it('wraps its comments to a readable width', async () => {
     const lines = nextMeetingText(await plan()).split('\n');
     expect(lines.filter((line) => line.trimStart().startsWith('#') && line.length > 100)).toEqual([]);
+  });
+});
+
+describe('gtm new --edit', () => {
+  it('runs $VISUAL (before $EDITOR) through sh with the file, and reports a failing editor', async () => {
+    const calls: unknown[][] = [];
+    const spawner = (command: string, args: string[], options: SpawnOptions) => {
+      calls.push([command, args, options.stdio]);
+      const child = new EventEmitter();
+      queueMicrotask(() => child.emit('exit', calls.length === 1 ? 0 : 3));
+      return child;
+    };
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (text: string) => void (stderr += text), cwd: '/depot', env: { VISUAL: 'code --wait', EDITOR: 'vi' }, stdoutIsTTY: false, stderrIsTTY: false };
+    expect(await openInEditor('/depot/meetings/a.yaml', io, spawner)).toBe(0);
+    expect(calls[0]).toEqual(['sh', ['-c', 'code --wait "$@"', 'code --wait', '/depot/meetings/a.yaml'], 'inherit']);
+    expect(stderr).toBe('');
+    expect(await openInEditor('/depot/meetings/a.yaml', { ...io, env: { EDITOR: 'nano' } }, spawner)).toBe(1);
+    expect(calls[1]).toEqual(['sh', ['-c', 'nano "$@"', 'nano', '/depot/meetings/a.yaml'], 'inherit']);
+    expect(stderr).toBe('L’éditeur « nano » a échoué (code 3) ; le fichier a bien été créé, ouvrez-le vous-même.\n');
   });
 });
