@@ -108,6 +108,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   subcommand('hook')
     .description(help.hook)
+    .usage('<commande>')
     .command('install')
     .description(help.hookInstall)
     .helpOption('-h, --help', help.help)
