@@ -1,16 +1,16 @@
 // A minutes repository: gtm.yaml at its root, one YAML file per meeting under meetings/.
 // Loading reads and checks the shape of every file; rules across files live in rules/.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { globby } from 'globby';
 import { error, GtmError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { messages } from './messages.js';
-import { checkShape } from './schema-issues.js';
-import { configSchema, type Config } from './schema/config.js';
-import { meetingSchema, type Meeting } from './schema/meeting.js';
+import type { Config } from './schema/config.js';
+import type { Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
-import { readUserText } from './user-text.js';
+import { decodeUserText, MAX_FILE_BYTES, readUserText } from './user-text.js';
+import { hashBytes, MeetingCache } from './cache.js';
 
 export const CONFIG_FILE = 'gtm.yaml';
 export const MEETINGS_DIR = 'meetings';
@@ -23,7 +23,11 @@ export interface LoadedMeeting {
   file: string;
   /** Path relative to the repository root, as shown in messages. */
   relativePath: string;
-  source: YamlSource;
+  /**
+   * The parsed YAML, to locate a value for a diagnostic. Parsed on first use only: loading
+   * keeps the data, not the document, so a large repository stays small in memory.
+   */
+  readonly source: YamlSource;
   meeting: Meeting;
   /** The group key, the default group's when the file does not say. */
   group: string;
@@ -39,6 +43,11 @@ export interface Repository {
   meetings: LoadedMeeting[];
   /** Every problem found while reading (syntax and shape). */
   diagnostics: Diagnostic[];
+  /**
+   * The rules' results of an earlier run on exactly the same files, and where to keep this
+   * run's (see validate.ts); absent when the cache is off.
+   */
+  ruleMemo?: { stored(): Diagnostic[] | undefined; store(diagnostics: readonly Diagnostic[]): void };
 }
 
 /** The nearest directory at or above `start` holding gtm.yaml. */
@@ -58,14 +67,31 @@ export async function loadConfig(root: string): Promise<{ config?: Config; sourc
   if (read.text === undefined) return { source: parseYaml(CONFIG_FILE, '').source, diagnostics: read.diagnostics };
   const parsed = parseYaml(CONFIG_FILE, read.text, messages.emptyConfig());
   if (parsed.value === undefined) return { source: parsed.source, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
-  const shape = checkShape(configSchema, parsed.value, parsed.source);
+  const shape = (await import('./shape-checks.js')).checkConfigShape(parsed.value, parsed.source);
   const diagnostics = [...read.diagnostics, ...shape.diagnostics];
-  if (shape.data && !(shape.data.groupe_par_defaut in shape.data.groupes)) {
+  if (shape.data && !Object.hasOwn(shape.data.groupes, shape.data.groupe_par_defaut)) {
     diagnostics.push(
       error('groupe-inconnu', messages.defaultGroupUnknown(shape.data.groupe_par_defaut), locateDefaultGroup(parsed.source)),
     );
   }
   return { config: hasErrors(diagnostics) ? undefined : shape.data, source: parsed.source, diagnostics };
+}
+
+/** gtm.yaml through the cache; its source is parsed again only when asked for. */
+async function loadConfigCached(
+  root: string,
+  cache: MeetingCache | undefined,
+): Promise<{ config?: Config; source: () => YamlSource; diagnostics: Diagnostic[] }> {
+  const bytes = cache ? readMeetingBytes(path.join(root, CONFIG_FILE)) : undefined;
+  const hash = bytes ? hashBytes(bytes) : undefined;
+  const cached = hash ? cache?.get<Config>(CONFIG_FILE, hash) : undefined;
+  let source: YamlSource | undefined;
+  const lazySource = () => (source ??= parseYaml(CONFIG_FILE, decodeUserText(readFileSync(path.join(root, CONFIG_FILE)), CONFIG_FILE).text ?? '').source);
+  if (cached) return { ...(cached.data ? { config: cached.data } : {}), source: lazySource, diagnostics: cached.diagnostics };
+  const loaded = await loadConfig(root);
+  source = loaded.source;
+  if (hash) cache?.set<Config>(CONFIG_FILE, { hash, ...(loaded.config ? { data: loaded.config } : {}), diagnostics: loaded.diagnostics });
+  return { ...(loaded.config ? { config: loaded.config } : {}), source: lazySource, diagnostics: loaded.diagnostics };
 }
 
 function locateDefaultGroup(source: YamlSource) {
@@ -83,24 +109,35 @@ function lineColumnOf(source: YamlSource, key: string) {
  * GtmError when there is no repository or its gtm.yaml is invalid, since nothing else can be
  * checked then.
  */
-export async function loadRepository(cwd: string): Promise<Repository> {
+export async function loadRepository(cwd: string, options: { cache?: boolean } = {}): Promise<Repository> {
   const root = findRoot(cwd);
   if (!root) throw new GtmError([error('depot-introuvable', messages.noRepository(path.resolve(cwd)))], 2);
-  const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfig(root);
+  const cache = options.cache === false ? undefined : MeetingCache.open(root);
+  const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   if (!config) throw new GtmError(configDiagnostics, 1);
 
   const files = await globby(`${MEETINGS_DIR}/**/*{${MEETING_EXTENSIONS.join(',')}}`, { cwd: root, absolute: true });
   files.sort();
-  const loaded = await Promise.all(files.map((file) => loadMeeting(root, file, config)));
+  // Read one after the other: small files, where sequential reads beat a pool of promises.
+  const loaded: Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }> = [];
+  for (const file of files) loaded.push(await loadMeetingFile(root, file, config, cache));
+  const present = new Set([CONFIG_FILE, ...files.map((file) => path.relative(root, file))]);
+  cache?.save(present);
+  const digest = cache?.digest(present);
   const meetings = loaded.flatMap((result) => (result.meeting ? [result.meeting] : []));
   meetings.sort((a, b) => a.meeting.date.localeCompare(b.meeting.date) || a.id.localeCompare(b.id));
   return {
     root,
     config,
-    configSource,
+    get configSource() {
+      return configSource();
+    },
     files: files.map((file) => path.relative(root, file)),
     meetings,
     diagnostics: [...configDiagnostics, ...loaded.flatMap((result) => result.diagnostics)],
+    ...(cache && digest
+      ? { ruleMemo: { stored: () => cache.ruleDiagnostics(digest), store: (diagnostics: readonly Diagnostic[]) => cache.storeRuleDiagnostics(digest, diagnostics) } }
+      : {}),
   };
 }
 
@@ -148,23 +185,64 @@ export async function loadMeeting(
   const relativePath = path.relative(root, file);
   const read = await readUserText(file, relativePath);
   if (read.text === undefined) return { diagnostics: read.diagnostics };
-  const parsed = parseYaml(relativePath, read.text);
-  if (parsed.value === undefined) return { diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
-  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    return { diagnostics: [...read.diagnostics, error('pas-une-reunion', messages.notAMapping(), { file: relativePath, line: 1, column: 1 })] };
+  const checked = (await import('./shape-checks.js')).checkMeetingText(relativePath, read.text);
+  return { ...(checked.data ? { meeting: loadedMeeting(file, relativePath, checked.data, config, read.text) } : {}), diagnostics: checked.diagnostics };
+}
+
+/**
+ * One meeting file, through the cache when its bytes are unchanged; otherwise read, parsed and
+ * checked, and the result stored. Files that cannot be read are never cached.
+ */
+async function loadMeetingFile(
+  root: string,
+  file: string,
+  config: Config,
+  cache: MeetingCache | undefined,
+): Promise<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }> {
+  const relativePath = path.relative(root, file);
+  const bytes = readMeetingBytes(file);
+  // Missing, too large, a folder, no permission: rare, and readUserText words it.
+  if (!bytes) return { diagnostics: (await readUserText(file, relativePath)).diagnostics };
+  const hash = hashBytes(bytes);
+  let result = cache?.get<Meeting>(relativePath, hash);
+  if (!result) {
+    const read = decodeUserText(bytes, relativePath);
+    result = { hash, ...(read.text === undefined ? { diagnostics: read.diagnostics } : (await import('./shape-checks.js')).checkMeetingText(relativePath, read.text)) };
+    cache?.set(relativePath, result);
   }
-  const shape = checkShape(meetingSchema, parsed.value, parsed.source);
-  const diagnostics = [...read.diagnostics, ...shape.diagnostics];
-  if (!shape.data) return { diagnostics };
-  const meeting: LoadedMeeting = {
+  return {
+    ...(result.data ? { meeting: loadedMeeting(file, relativePath, result.data, config) } : {}),
+    diagnostics: result.diagnostics,
+  };
+}
+
+/** The file's bytes, or undefined when they cannot or should not be read. */
+function readMeetingBytes(file: string): Uint8Array | undefined {
+  try {
+    const info = statSync(file);
+    return !info.isDirectory() && info.size <= MAX_FILE_BYTES ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A loaded meeting whose YAML source is parsed again only if a rule needs a position: from
+ * `text` when given, else from the file as it is now (unchanged, or its hash would differ).
+ */
+function loadedMeeting(file: string, relativePath: string, meeting: Meeting, config: Config, text?: string): LoadedMeeting {
+  let source: YamlSource | undefined;
+  return {
     id: path.basename(file, path.extname(file)),
     file,
     relativePath,
-    source: parsed.source,
-    meeting: shape.data,
-    group: shape.data.groupe ?? config.groupe_par_defaut,
+    get source(): YamlSource {
+      source ??= parseYaml(relativePath, text ?? decodeUserText(readFileSync(file), relativePath).text ?? '').source;
+      return source;
+    },
+    meeting,
+    group: meeting.groupe ?? config.groupe_par_defaut,
   };
-  return { meeting, diagnostics };
 }
 
 /** Finds a meeting by id (file stem) or by path. */

@@ -34,6 +34,12 @@ export async function readUserText(file: string, shownAs: string): Promise<{ tex
     const code = String((problem as NodeJS.ErrnoException).code ?? '');
     return { diagnostics: [error('lecture-impossible', messages.unreadableFile(READ_FAILURES[code] ?? `erreur système ${code || 'inconnue'}`), at(1))] };
   }
+  return decodeUserText(bytes, shownAs);
+}
+
+/** The checks of readUserText on bytes already read (the loader hashes them first for its cache). */
+export function decodeUserText(bytes: Uint8Array, shownAs: string): { text?: string; diagnostics: Diagnostic[] } {
+  const at = (line: number, column = 1) => ({ file: shownAs, line, column });
   if (isUtf16(bytes)) return { diagnostics: [error('encodage', messages.utf16(), at(1))] };
 
   let text: string;
@@ -59,7 +65,7 @@ export async function readUserText(file: string, shownAs: string): Promise<{ tex
 }
 
 /** A UTF-16 byte-order mark, or the zero bytes UTF-16 puts beside every ASCII character. */
-function isUtf16(bytes: Buffer): boolean {
+function isUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
   const sample = bytes.subarray(0, 64);
   let zeros = 0;
@@ -80,7 +86,7 @@ function columnAfter(before: string): number {
 }
 
 /** Byte offset of the first byte that is not valid UTF-8. */
-function firstInvalidUtf8(bytes: Buffer): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const byte = bytes[index]!;

@@ -4,5 +4,11 @@ import type { Repository } from './repository.js';
 import { runRules } from './rules/index.js';
 
 export function validateRepository(repository: Repository): Diagnostic[] {
-  return [...repository.diagnostics, ...runRules({ config: repository.config, meetings: repository.meetings })];
+  // Rules depend only on the files' contents: an unchanged repository reuses the last results.
+  let found = repository.ruleMemo?.stored();
+  if (!found) {
+    found = runRules({ config: repository.config, meetings: repository.meetings });
+    repository.ruleMemo?.store(found);
+  }
+  return [...repository.diagnostics, ...found];
 }

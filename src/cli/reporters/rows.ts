@@ -85,6 +85,9 @@ export function toRow(action: TrackedAction, today: Day): ActionRow {
   };
 }
 
+/** Ids compare with their numbers as numbers: NIA-2306-2 before NIA-2306-10. */
+const ids = new Intl.Collator('fr', { numeric: true });
+
 /** Rows in reading order: due day (undated last), then id. */
 export function compareRows(a: ActionRow, b: ActionRow): number {
   if (a.due !== b.due) {
@@ -92,7 +95,7 @@ export function compareRows(a: ActionRow, b: ActionRow): number {
     if (b.due === undefined) return -1;
     return a.due < b.due ? -1 : 1;
   }
-  return a.id.localeCompare(b.id, 'fr', { numeric: true });
+  return ids.compare(a.id, b.id);
 }
 
 /** « 5 ouvertes, 2 en retard », preceded by the total when closed actions are listed too. */

@@ -14,11 +14,12 @@ const GAP = '  ';
 export const table: Reporter = (rows, options) => {
   const title = options.colors.bold(`Points d’action au ${formatDay(parseIsoDate(options.today)!)}`);
   if (rows.length === 0) return `${emptyMessage(options)}\n`;
-  const widths = columnWidths(rows, options.width);
+  const texts = new Map(rows.map((row) => [row, cells(row)]));
+  const widths = columnWidths([...texts.values()], options.width);
   const blocks = groupsOf(rows, options).map(({ name, rows: members }) => {
     const heading = options.colors.bold(`${name} (${members.length})`);
     const header = options.colors.dim(line(HEADERS, widths));
-    const body = [...members].sort(compareRows).flatMap((row) => rowLines(row, widths, options));
+    const body = [...members].sort(compareRows).flatMap((row) => rowLines(row, texts.get(row)!, widths, options));
     return [heading, header, ...body].join('\n');
   });
   return `${title}\n\n${blocks.join('\n\n')}\n\n${summaryOf(rows)}\n`;
@@ -70,8 +71,8 @@ function cells(row: ActionRow): string[] {
  * Id, deadline and origin take their natural width (within limits); the action and the last
  * follow-up share what is left, and wrap.
  */
-function columnWidths(rows: readonly ActionRow[], total: number): number[] {
-  const natural = HEADERS.map((header, index) => Math.max(length(header), ...rows.map((row) => length(cells(row)[index]!))));
+function columnWidths(rows: readonly string[][], total: number): number[] {
+  const natural = HEADERS.map((header, index) => rows.reduce((widest, row) => Math.max(widest, length(row[index]!)), length(header)));
   const id = Math.min(natural[0]!, 24);
   const deadline = Math.min(natural[2]!, 20);
   const origin = Math.min(natural[3]!, 24);
@@ -83,8 +84,8 @@ function columnWidths(rows: readonly ActionRow[], total: number): number[] {
   return [id, action, deadline, origin, followUp];
 }
 
-function rowLines(row: ActionRow, widths: number[], options: ReporterOptions): string[] {
-  const wrapped = cells(row).map((cell, index) => wrap(cell, widths[index]!));
+function rowLines(row: ActionRow, texts: readonly string[], widths: number[], options: ReporterOptions): string[] {
+  const wrapped = texts.map((cell, index) => wrap(cell, widths[index]!));
   const height = Math.max(...wrapped.map((lines) => lines.length));
   const paint = row.late ? options.colors.red : row.dueSoon ? options.colors.yellow : (text: string) => text;
   return Array.from({ length: height }, (_, lineIndex) => paint(line(wrapped.map((lines) => lines[lineIndex] ?? ''), widths)));

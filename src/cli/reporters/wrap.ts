@@ -30,10 +30,11 @@ export function wrap(text: string, width: number): string[] {
   return kept.length > 0 ? kept : [''];
 }
 
-/** Width in code points (accents are one each once NFC-normalised). */
+/** Width in code points; the files are typed precomposed (NFC), one code point per letter. */
 export function length(text: string): number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return text.length;
   let count = 0;
-  for (const _ of text.normalize('NFC')) count++;
+  for (const _ of text) count++;
   return count;
 }
 

@@ -4,7 +4,8 @@
 import { dueDay, parseDeadline, parseIsoDate, type Day, type Deadline } from '../calendar.js';
 import type { LoadedMeeting } from '../repository.js';
 import type { Config } from '../schema/config.js';
-import { responsiblesOf, type ActionStatus } from '../schema/meeting.js';
+import type { ActionStatus } from '../schema/meeting.js';
+import { responsiblesOf } from '../schema/responsibles.js';
 import { compareMeetings, Schedule, type AnnouncedMeeting } from './schedule.js';
 import { isOpen } from './state.js';
 
@@ -67,9 +68,25 @@ export interface LedgerOptions {
   before?: { date: string; id?: string };
 }
 
+/**
+ * The whole ledger of a list of meetings, built once: validation rules and commands ask for
+ * it in the same run. Meeting lists are not changed once loaded.
+ */
+const built = new WeakMap<readonly LoadedMeeting[], Ledger>();
+
 /** Builds the ledger from meetings in any order (sorted here by date, then id). */
-export function buildLedger(meetings: readonly LoadedMeeting[], _config: Config, options: LedgerOptions = {}): Ledger {
-  const { before } = options;
+export function buildLedger(meetings: readonly LoadedMeeting[], config: Config, options: LedgerOptions = {}): Ledger {
+  if (options.before) return fold(meetings, options.before);
+  let ledger = built.get(meetings);
+  if (!ledger) {
+    ledger = fold(meetings, undefined);
+    built.set(meetings, ledger);
+  }
+  void config;
+  return ledger;
+}
+
+function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before']): Ledger {
   const folded = meetings
     .filter((loaded) => !before || loaded.meeting.date < before.date || (before.id !== undefined && loaded.meeting.date === before.date && loaded.id < before.id))
     .sort(compareMeetings);

@@ -2,7 +2,7 @@
 // expand it and the ledger can group actions by organisation.
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { messages, suggest } from '../messages.js';
-import { isReservedResponsible } from '../schema/meeting.js';
+import { isReservedResponsible } from '../schema/responsibles.js';
 import { locate, type DataPath } from '../source.js';
 import type { Rule } from './rule.js';
 

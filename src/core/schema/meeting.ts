@@ -125,13 +125,4 @@ export type Signature = z.infer<typeof signature>;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-/** Responsibles as a list; empty while undecided (« ? »). */
-export function responsiblesOf(action: ActionPoint): string[] {
-  const list = action.responsables === undefined ? [] : Array.isArray(action.responsables) ? action.responsables : [action.responsables];
-  return list.filter((name) => name !== '?');
-}
-
-/** Reserved words in responsables that are not organisations. */
-export function isReservedResponsible(name: string): boolean {
-  return name === '?' || name.toLowerCase() === 'tous';
-}
+export { isReservedResponsible, responsiblesOf } from './responsibles.js';

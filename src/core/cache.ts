@@ -1,0 +1,185 @@
+// The parse cache: what loading found in each meeting file (its validated data and its
+// diagnostics, already located), keyed by the SHA-1 of the file's bytes, so that a file that
+// did not change is not parsed again. It can never be stale: an edited file has a new hash.
+// It lives in .gtm-cache/ at the repository root, which ignores itself in git. A cache that
+// is unreadable, truncated, from another gtm build or altered fails its checks and is ignored.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from './diagnostics.js';
+import type { Config } from './schema/config.js';
+import type { Meeting } from './schema/meeting.js';
+
+declare const GTM_VERSION: string | undefined;
+
+export const CACHE_DIR = '.gtm-cache';
+const CACHE_FILE = 'meetings.json';
+const RULES_FILE = 'rules.json';
+/** Bumped whenever what is stored changes shape. */
+const FORMAT = 1;
+
+export interface CachedFile<T = Meeting | Config> {
+  /** SHA-1 of the file's bytes. */
+  hash: string;
+  /** The checked data, when the file is valid: a meeting, or the configuration for gtm.yaml. */
+  data?: T;
+  /** What reading, parsing and the schema found, with locations. */
+  diagnostics: Diagnostic[];
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Ties the cache to this build of gtm: its version and the modification time of the code
+ * running (a rebuild rewrites it), so that a new schema or new wording never meets old results.
+ */
+function fingerprint(): string {
+  const version = typeof GTM_VERSION === 'string' ? GTM_VERSION : 'dev';
+  let stamp = '';
+  try {
+    const info = statSync(fileURLToPath(import.meta.url));
+    stamp = `${info.size}:${info.mtimeMs}`;
+  } catch {
+    stamp = 'unknown';
+  }
+  return `${FORMAT}:${version}:${stamp}`;
+}
+
+export class MeetingCache {
+  private changed = false;
+  private readonly entries: Map<string, CachedFile>;
+
+  private constructor(
+    private readonly root: string,
+    private readonly print: string,
+    entries: Map<string, CachedFile>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** The repository's cache; empty when there is none or it cannot be trusted. Never throws. */
+  static open(root: string): MeetingCache {
+    const print = fingerprint();
+    return new MeetingCache(root, print, readEntries(root, print));
+  }
+
+  /** The stored result for this file, if its bytes are the same. */
+  get<T extends Meeting | Config>(relativePath: string, hash: string): CachedFile<T> | undefined {
+    const entry = this.entries.get(relativePath);
+    return entry && entry.hash === hash ? (entry as CachedFile<T>) : undefined;
+  }
+
+  set<T extends Meeting | Config>(relativePath: string, entry: CachedFile<T>): void {
+    this.entries.set(relativePath, entry);
+    this.changed = true;
+  }
+
+  /**
+   * Writes the cache if anything changed, keeping only the files still present. Atomic (a
+   * temporary file renamed over the old one); not synced to disk, since a cache lost or cut
+   * by a crash fails its checksum and is simply rebuilt. A read-only repository keeps no cache.
+   */
+  save(present: ReadonlySet<string>): void {
+    for (const key of this.entries.keys()) {
+      if (!present.has(key)) {
+        this.entries.delete(key);
+        this.changed = true;
+      }
+    }
+    if (!this.changed) return;
+    const sorted = [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (writeChecked(this.root, CACHE_FILE, this.print, JSON.stringify(Object.fromEntries(sorted)))) this.changed = false;
+  }
+
+  /**
+   * Digest of the files as loaded now (path and content hash of each): the rules' results
+   * depend on nothing else, for one build of gtm.
+   */
+  digest(present: ReadonlySet<string>): string {
+    const hash = createHash('sha1');
+    for (const key of [...present].sort()) {
+      const entry = this.entries.get(key);
+      if (entry) hash.update(`${key}\0${entry.hash}\n`);
+    }
+    return hash.digest('hex');
+  }
+
+  /** The rules' diagnostics stored for exactly these files, if any. */
+  ruleDiagnostics(digest: string): Diagnostic[] | undefined {
+    const text = readChecked(this.root, RULES_FILE, this.print);
+    if (text === undefined) return undefined;
+    try {
+      const stored = JSON.parse(text) as { digest?: unknown; diagnostics?: unknown };
+      return stored.digest === digest && Array.isArray(stored.diagnostics) ? (stored.diagnostics as Diagnostic[]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  storeRuleDiagnostics(digest: string, diagnostics: readonly Diagnostic[]): void {
+    writeChecked(this.root, RULES_FILE, this.print, JSON.stringify({ digest, diagnostics }));
+  }
+}
+
+/**
+ * Writes `body` under a header line (format, fingerprint, checksum of the body). Atomic (a
+ * temporary file renamed over the old one); not synced to disk, since a file lost or cut by a
+ * crash fails its checksum and is simply rebuilt. Never throws: a read-only repository keeps
+ * no cache.
+ */
+function writeChecked(root: string, name: string, print: string, body: string): boolean {
+  const directory = path.join(root, CACHE_DIR);
+  // The name only has to be unique; it never reaches the output.
+  const temporary = path.join(directory, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(path.join(directory, '.gitignore'), '# Cache de gtm, recréé à la demande : ne pas versionner.\n*\n');
+    const header = JSON.stringify({ format: FORMAT, fingerprint: print, checksum: createHash('sha1').update(body).digest('hex') });
+    writeFileSync(temporary, `${header}\n${body}`);
+    renameSync(temporary, path.join(directory, name));
+    return true;
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing was written.
+    }
+    return false;
+  }
+}
+
+/** The body of a cache file, if its header matches this build and its checksum holds. */
+function readChecked(root: string, name: string, print: string): string | undefined {
+  try {
+    const text = readFileSync(path.join(root, CACHE_DIR, name), 'utf8');
+    const newline = text.indexOf('\n');
+    if (newline < 0) return undefined;
+    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
+    const body = text.slice(newline + 1);
+    if (header.format !== FORMAT || header.fingerprint !== print) return undefined;
+    return header.checksum === createHash('sha1').update(body).digest('hex') ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readEntries(root: string, print: string): Map<string, CachedFile> {
+  const body = readChecked(root, CACHE_FILE, print);
+  if (body === undefined) return new Map();
+  try {
+    const entries = JSON.parse(body) as Record<string, CachedFile>;
+    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return new Map();
+    return new Map(Object.entries(entries).filter(([, entry]) => isEntry(entry)));
+  } catch {
+    return new Map();
+  }
+}
+
+function isEntry(entry: unknown): entry is CachedFile {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { hash, diagnostics, data } = entry as Partial<CachedFile>;
+  return typeof hash === 'string' && Array.isArray(diagnostics) && (data === undefined || (typeof data === 'object' && data !== null));
+}
