@@ -19,6 +19,14 @@ export interface PdfTextItem {
   readonly font: string;
 }
 
+export interface PdfLine {
+  readonly text: string;
+  readonly baseline: number;
+  /** Left edge of the first item and right edge of the last. */
+  readonly left: number;
+  readonly right: number;
+}
+
 export interface PdfLink {
   readonly uri: string;
   /** [left, top, right, bottom] in points from the top-left corner of the page. */
@@ -31,7 +39,7 @@ export interface PdfPage {
   readonly height: number;
   readonly items: readonly PdfTextItem[];
   /** Upright text grouped by baseline, top to bottom; items of a line joined with a space when apart. */
-  readonly lines: readonly string[];
+  readonly lines: readonly PdfLine[];
   readonly links: readonly PdfLink[];
 }
 
@@ -108,7 +116,7 @@ export async function readPdf(source: string | Uint8Array): Promise<PdfContent> 
   }
 }
 
-function groupLines(items: readonly PdfTextItem[]): string[] {
+function groupLines(items: readonly PdfTextItem[]): PdfLine[] {
   const byBaseline = new Map<number, PdfTextItem[]>();
   for (const item of items) {
     if (item.rotated) continue;
@@ -119,7 +127,7 @@ function groupLines(items: readonly PdfTextItem[]): string[] {
   }
   return [...byBaseline.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([, line]) => {
+    .map(([baseline, line]) => {
       line.sort((a, b) => a.x - b.x);
       let text = '';
       let end = -Infinity;
@@ -127,9 +135,9 @@ function groupLines(items: readonly PdfTextItem[]): string[] {
         const apart = item.x - end > 0.15 * item.size;
         if (text !== '' && apart && !text.endsWith(' ') && !item.text.startsWith(' ')) text += ' ';
         text += item.text;
-        end = item.x + item.width;
+        end = Math.max(end, item.x + item.width);
       }
-      return text;
+      return { text, baseline, left: line[0]!.x, right: end };
     });
 }
 
