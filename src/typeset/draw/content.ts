@@ -75,22 +75,15 @@ function matrix(mark: TextMark, pageHeight: number): string {
 /** A TJ array: runs of hex glyph codes (subset glyph ids), separated by adjustments in thousandths of an em. */
 function showText(mark: TextMark, library: FontLibrary): string {
   const face = library.face(mark.face);
-  const unitsPerEm = face.font.unitsPerEm;
-  const spaceAdjustment = mark.extraSpace === 0 ? 0 : (-mark.extraSpace * 1000) / mark.size;
-  const parts: string[] = [];
-  let hex = '';
-  const adjust = (amount: number) => {
-    if (Math.abs(amount) < 0.0005) return;
-    parts.push(`<${hex}>`, num(amount));
-    hex = '';
-  };
-  for (const glyph of face.draw(mark.text)) {
-    if (glyph.kernBefore !== 0) adjust((-glyph.kernBefore * 1000) / unitsPerEm);
-    hex += glyph.code.toString(16).padStart(4, '0');
-    if (glyph.text === ' ') adjust(spaceAdjustment);
-  }
-  parts.push(`<${hex}>`);
-  return `[${parts.join('')}]`;
+  const toThousandths = -1000 / face.font.unitsPerEm;
+  const spaceAdjustment = mark.extraSpace === 0 ? '' : num((-mark.extraSpace * 1000) / mark.size);
+  let tj = '[<';
+  face.eachGlyph(mark.text, (gid, kern, char) => {
+    if (kern !== 0) tj += `>${num(kern * toThousandths)}<`;
+    tj += face.codeOf(gid, char);
+    if (char === ' ' && spaceAdjustment !== '' && spaceAdjustment !== '0') tj += `>${spaceAdjustment}<`;
+  });
+  return `${tj}>]`;
 }
 
 function color([r, g, b]: Color): string {

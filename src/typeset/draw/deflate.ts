@@ -2,8 +2,16 @@
 // which took most of the drawing time (its allocations alone cost more than the layout).
 import { deflateSync } from 'node:zlib';
 import type { PDFContext, PDFRawStream } from 'pdf-lib';
+import { zlibChecksum } from './fingerprint.js';
 
-export function deflated(context: PDFContext, contents: string | Uint8Array, dict: Record<string, number> = {}): PDFRawStream {
+export interface DeflatedStream {
+  readonly stream: PDFRawStream;
+  /** Checksum of the uncompressed contents (the zlib trailer). */
+  readonly checksum: string;
+}
+
+export function deflated(context: PDFContext, contents: string | Uint8Array, dict: Record<string, number> = {}): DeflatedStream {
   const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
-  return context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
+  const compressed = deflateSync(bytes);
+  return { stream: context.stream(compressed, { ...dict, Filter: 'FlateDecode' }), checksum: zlibChecksum(compressed) };
 }

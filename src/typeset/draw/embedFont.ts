@@ -1,17 +1,17 @@
 // Embeds one face as a composite font: Type0 / CIDFontType2 with Identity-H encoding and an
 // Identity CIDToGIDMap, so a content stream's two-byte codes are glyph ids; a /W array with the
 // advance of each used glyph; a ToUnicode map for extraction; and the subsetted TrueType file.
-import { createHash } from 'node:crypto';
 import { PDFArray, PDFNumber, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { LoadedFace } from '../fonts/library.js';
 import { subsetTrueType } from '../fonts/subset.js';
 import { deflated } from './deflate.js';
+import { subsetTag } from './fingerprint.js';
 import { asciiString } from './strings.js';
 
 export interface EmbeddedFont {
   readonly ref: PDFRef;
-  /** The bytes written, for the document's identifier. */
-  readonly fontFile: Uint8Array;
+  /** Checksum of the font program written, for the document's identifier. */
+  readonly checksum: string;
 }
 
 export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
@@ -20,7 +20,8 @@ export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
   const drawn = [...face.used].filter(([, { code }]) => code > 0).sort((a, b) => a[1].code - b[1].code);
   const glyphs = drawn.map(([gid]) => gid);
   const fontFile = subsetTrueType(font, glyphs);
-  const baseFont = `${subsetTag(face.id, glyphs)}+${font.postscriptName}`;
+  const baseFont = `${subsetTag(`${face.id}:${glyphs.join(',')}`)}+${font.postscriptName}`;
+  const fontProgram = deflated(context, fontFile, { Length1: fontFile.length });
   const scale = 1000 / font.unitsPerEm;
   const round = (value: number) => Math.round(value * scale);
 
@@ -37,7 +38,7 @@ export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
     Descent: round(font.descender),
     CapHeight: round(font.capHeight),
     StemV: bold ? 140 : 80,
-    FontFile2: context.register(deflated(context, fontFile, { Length1: fontFile.length })),
+    FontFile2: context.register(fontProgram.stream),
   });
 
   const cidFont = context.obj({
@@ -55,17 +56,9 @@ export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
     BaseFont: baseFont,
     Encoding: 'Identity-H',
     DescendantFonts: [context.register(cidFont)],
-    ToUnicode: context.register(deflated(context, toUnicodeCMap(drawn.map(([, { text }]) => text)))),
+    ToUnicode: context.register(deflated(context, toUnicodeCMap(drawn.map(([, { text }]) => text))).stream),
   });
-  return { ref: context.register(type0), fontFile };
-}
-
-/** Six capitals naming the subset, derived from its content so that output is reproducible. */
-function subsetTag(faceId: string, glyphs: readonly number[]): string {
-  const digest = createHash('sha256').update(`${faceId}:${glyphs.join(',')}`).digest();
-  let tag = '';
-  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
-  return tag;
+  return { ref: context.register(type0), checksum: fontProgram.checksum };
 }
 
 /** /W for codes 1..n, one run: [1 [w1 w2 ...]], in thousandths of an em. */

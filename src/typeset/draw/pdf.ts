@@ -2,9 +2,9 @@
 // pdf-lib's object model and writer only (no fontkit, no standard fonts), which keeps the bundle
 // small and the output reproducible: object order follows the document, nothing reads the clock,
 // and the file identifier is a hash of the content.
-import { createHash } from 'node:crypto';
 import { PDFContext, PDFHexString, PDFName, PDFString, PDFWriter, type PDFDict, type PDFRef } from 'pdf-lib';
 import { deflated } from './deflate.js';
+import { fingerprint } from './fingerprint.js';
 import type { DocumentMetadata } from '../blocks.js';
 import type { FontLibrary } from '../fonts/library.js';
 import type { LinkMark, Page } from '../marks.js';
@@ -27,26 +27,27 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
   const contents = pages.map((page) => contentStream(page.marks, pageSize.height, library, fonts));
 
   const context = PDFContext.create();
-  const identity = createHash('sha256');
+  // What the file identifier is derived from: checksums of every stream, and the metadata.
+  const identity: string[] = [];
   const fontRefs: Record<string, PDFRef> = {};
   for (const [face, name] of fonts.names) {
     const embedded = embedFont(context, library.face(face));
     fontRefs[name] = embedded.ref;
-    identity.update(embedded.fontFile);
+    identity.push(embedded.checksum);
   }
   const resources = context.register(context.obj({ Font: context.obj(fontRefs), ProcSet: ['PDF', 'Text'] }));
 
   const pagesRef = context.nextRef();
   const mediaBox = [0, 0, round(pageSize.width), round(pageSize.height)];
   const kids = pages.map((page, i) => {
-    const content = contents[i]!;
-    identity.update(content);
+    const content = deflated(context, contents[i]!);
+    identity.push(content.checksum);
     const dict = context.obj({
       Type: 'Page',
       Parent: pagesRef,
       MediaBox: mediaBox,
       Resources: resources,
-      Contents: context.register(deflated(context, content)),
+      Contents: context.register(content.stream),
     });
     const links = page.marks.filter((mark): mark is LinkMark => mark.kind === 'link');
     if (links.length > 0) {
@@ -68,7 +69,7 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
     ModDate: date,
   };
   if (metadata.keywords && metadata.keywords.length > 0) info.Keywords = textString(metadata.keywords.join(', '));
-  identity.update(JSON.stringify([metadata, input.creator, pageSize]));
+  identity.push(JSON.stringify([metadata, input.creator, pageSize, pages.map((page) => page.marks.filter((m) => m.kind === 'link'))]));
   context.trailerInfo.Info = context.register(context.obj(info));
   context.trailerInfo.Root = context.register(
     context.obj({
@@ -79,7 +80,7 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
       ViewerPreferences: context.obj({ DisplayDocTitle: true }),
     }),
   );
-  const id = PDFHexString.of(identity.digest('hex').slice(0, 32).toUpperCase());
+  const id = PDFHexString.of(fingerprint(identity.join(' ')));
   context.trailerInfo.ID = context.obj([id, id]);
 
   return PDFWriter.forContext(context, Number.MAX_SAFE_INTEGER).serializeToBuffer();

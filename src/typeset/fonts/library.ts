@@ -3,19 +3,9 @@
 // measured.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { FACE_FILES, type FaceId } from './faces.js';
 import { readTrueType, type TrueTypeFont } from './truetype.js';
-
-export interface Glyph {
-  /** Glyph id in the original font. */
-  readonly id: number;
-  /** The text this glyph stands for, written to the ToUnicode map for extraction. */
-  readonly text: string;
-  /** Advance width in font units. */
-  readonly advance: number;
-  /** Kerning applied before this glyph, in font units (negative brings it closer). */
-  readonly kernBefore: number;
-}
 
 /** Stand-ins for characters a face may lack, tried in order before falling back to "?". */
 const SUBSTITUTES: Readonly<Record<number, readonly number[]>> = {
@@ -25,13 +15,16 @@ const SUBSTITUTES: Readonly<Record<number, readonly number[]>> = {
   0x00ad: [0x002d], // soft hyphen, drawn where a word is hyphenated
 };
 
+/** Receives each glyph of a text: its id, the kerning before it (font units), its character. */
+export type GlyphVisitor = (glyphId: number, kernBefore: number, char: string) => void;
+
 export class LoadedFace {
   /**
    * Glyphs drawn so far (by original id) with the text each first stood for and its code: its id
    * in the subset and in content streams, given in order of first use from 1 (.notdef is 0), so
    * that subsets are numbered compactly and deterministically.
    */
-  readonly used = new Map<number, { readonly code: number; readonly text: string }>();
+  readonly used = new Map<number, { readonly code: number; readonly hex: string; readonly text: string }>();
   private nextCode = 1;
   private readonly widthCache = new Map<string, number>();
   private readonly glyphCache = new Map<number, number>();
@@ -55,42 +48,48 @@ export class LoadedFace {
     return gid;
   }
 
-  /** Glyphs for text; kerning never crosses a space, so a line measures as the sum of its words. */
-  shape(text: string): Glyph[] {
-    const glyphs: Glyph[] = [];
+  /**
+   * The glyphs of a text, one per character (no ligatures), with pair kerning. Kerning never
+   * crosses a space, so a line measures as the sum of its words and its spaces.
+   */
+  eachGlyph(text: string, visit: GlyphVisitor): void {
     let previous = -1;
     for (const char of text) {
       const codePoint = char.codePointAt(0)!;
-      const id = this.glyphIdFor(codePoint);
-      const isSpace = codePoint === 0x20;
-      const kernBefore = previous >= 0 && !isSpace ? this.font.kerning(previous, id) : 0;
-      glyphs.push({ id, text: char, advance: this.font.advanceWidth(id), kernBefore });
-      previous = isSpace ? -1 : id;
+      const gid = this.glyphIdFor(codePoint);
+      if (codePoint === 0x20) {
+        visit(gid, 0, char);
+        previous = -1;
+      } else {
+        visit(gid, previous >= 0 ? this.font.kerning(previous, gid) : 0, char);
+        previous = gid;
+      }
     }
-    return glyphs;
   }
 
   /** Width of text in font units (advances plus kerning). */
   widthInUnits(text: string): number {
     let width = this.widthCache.get(text);
     if (width === undefined) {
-      width = 0;
-      for (const glyph of this.shape(text)) width += glyph.advance + glyph.kernBefore;
-      this.widthCache.set(text, width);
+      let total = 0;
+      this.eachGlyph(text, (gid, kern) => {
+        total += this.font.advanceWidth(gid) + kern;
+      });
+      this.widthCache.set(text, total);
+      width = total;
     }
     return width;
   }
 
-  /** Shapes text for drawing, records its glyphs for the subset, and returns their codes. */
-  draw(text: string): (Glyph & { readonly code: number })[] {
-    return this.shape(text).map((glyph) => {
-      let entry = this.used.get(glyph.id);
-      if (!entry) {
-        entry = { code: glyph.id === 0 ? 0 : this.nextCode++, text: glyph.text };
-        this.used.set(glyph.id, entry);
-      }
-      return { ...glyph, code: entry.code };
-    });
+  /** The glyph's code in content streams, as four hex digits; records the glyph for the subset. */
+  codeOf(glyphId: number, char: string): string {
+    let entry = this.used.get(glyphId);
+    if (!entry) {
+      const code = glyphId === 0 ? 0 : this.nextCode++;
+      entry = { code, hex: code.toString(16).padStart(4, '0'), text: char };
+      this.used.set(glyphId, entry);
+    }
+    return entry.hex;
   }
 }
 
@@ -102,10 +101,12 @@ export interface FontLibrary {
 
 export type FontFileReader = (fileName: string) => Uint8Array;
 
+let dejaVuDirectory: string | undefined;
+
 /** Reads the DejaVu files shipped by the `dejavu-fonts-ttf` npm package. */
 export function readDejaVuFile(fileName: string): Uint8Array {
-  const require = createRequire(import.meta.url);
-  return readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${fileName}`));
+  dejaVuDirectory ??= dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf'));
+  return readFileSync(join(dejaVuDirectory, fileName));
 }
 
 export function createFontLibrary(readFile: FontFileReader = readDejaVuFile): FontLibrary {
