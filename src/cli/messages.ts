@@ -110,5 +110,4 @@ export const rendering = {
   outputNotDirectory: (target: string) => `${target} n’est pas un dossier : avec --all, -o désigne le dossier où écrire les comptes-rendus`,
   invalidMeeting: (file?: string) =>
     `le compte-rendu n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate${file ? ` ${file}` : ''})\n`,
-  pdfUnavailable: () => 'le format pdf n’est pas encore disponible dans cette version : utilisez --format md\n',
 };

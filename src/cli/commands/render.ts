@@ -42,10 +42,6 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   }
 
   const renderer = await rendererFor(options.format);
-  if (!renderer) {
-    io.stderr(rendering.pdfUnavailable());
-    return 2;
-  }
   const targets = await outputTargets(options, repository, meetings, io.cwd);
   const contents = await renderer(meetings, repository);
   for (const meeting of meetings) {
@@ -90,14 +86,14 @@ function blockingProblems(repository: Repository, meetings: readonly LoadedMeeti
   );
 }
 
-async function rendererFor(format: RenderOptions['format']): Promise<Renderer | undefined> {
+async function rendererFor(format: RenderOptions['format']): Promise<Renderer> {
   if (format === 'md') {
     const { renderMarkdownFiles } = await import('../../render/markdown/files.js');
     return renderMarkdownFiles;
   }
-  // TODO(pdf): the PDF helper replaces this branch with a lazy import of
-  // src/render/pdf/index.ts (renderPdf), so esbuild puts the PDF stack in its own chunk.
-  return undefined;
+  // Lazy, so that esbuild puts the PDF stack (typesetter, fonts) in a chunk of its own.
+  const { renderPdfFiles } = await import('../../render/pdf/files.js');
+  return renderPdfFiles;
 }
 
 async function outputTargets(
