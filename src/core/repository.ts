@@ -1,9 +1,8 @@
 // A minutes repository: gtm.yaml at its root, one YAML file per meeting under meetings/.
 // Loading reads and checks the shape of every file; rules across files live in rules/.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { globby } from 'globby';
 import { error, GtmError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { messages } from './messages.js';
 import type { Config } from './schema/config.js';
@@ -116,8 +115,7 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
   const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   if (!config) throw new GtmError(configDiagnostics, 1);
 
-  const files = await globby(`${MEETINGS_DIR}/**/*{${MEETING_EXTENSIONS.join(',')}}`, { cwd: root, absolute: true });
-  files.sort();
+  const files = meetingFilesUnder(path.join(root, MEETINGS_DIR));
   // Read one after the other: small files, where sequential reads beat a pool of promises.
   const loaded: Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }> = [];
   for (const file of files) loaded.push(await loadMeetingFile(root, file, config, cache));
@@ -150,7 +148,6 @@ export async function resolveMeetingPaths(
   cwd: string,
   paths: readonly string[],
 ): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const pattern = `**/*{${MEETING_EXTENSIONS.join(',')}}`;
   const files = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
@@ -160,7 +157,7 @@ export async function resolveMeetingPaths(
     if (!info) {
       diagnostics.push(error('fichier-introuvable', messages.fileNotFound(given)));
     } else if (info.isDirectory()) {
-      for (const file of await globby(pattern, { cwd: absolute, absolute: true })) files.add(path.relative(root, file));
+      for (const file of meetingFilesUnder(absolute)) files.add(path.relative(root, file));
     } else if (!MEETING_EXTENSIONS.includes(path.extname(absolute).toLowerCase())) {
       diagnostics.push(error('extension-inattendue', messages.unexpectedExtension(shown), { file: shown, line: 1, column: 1 }));
     } else if (!isInside(path.join(root, MEETINGS_DIR), absolute)) {
@@ -170,6 +167,31 @@ export async function resolveMeetingPaths(
     }
   }
   return { files: [...files].sort(), diagnostics };
+}
+
+/**
+ * Meeting files (.yaml, .yml) in `directory` and its sub-folders, as absolute paths, sorted;
+ * hidden files and folders (.git, .gtm-cache) are skipped, and links are not followed into
+ * folders. A plain walk: the glob library costs more to load than the walk itself.
+ */
+export function meetingFilesUnder(directory: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if ((entry.isFile() || entry.isSymbolicLink()) && MEETING_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+    }
+  };
+  walk(directory);
+  return found.sort();
 }
 
 function isInside(directory: string, file: string): boolean {

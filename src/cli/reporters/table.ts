@@ -17,8 +17,8 @@ export const table: Reporter = (rows, options) => {
   const texts = new Map(rows.map((row) => [row, cells(row)]));
   const widths = columnWidths([...texts.values()], options.width);
   const blocks = groupsOf(rows, options).map(({ name, rows: members }) => {
-    const heading = options.colors.bold(`${name} (${members.length})`);
-    const header = options.colors.dim(line(HEADERS, widths));
+    const heading = wrap(`${name} (${members.length})`, options.width).map((line) => options.colors.bold(line)).join('\n');
+    const header = wrapped(HEADERS, widths).map((text) => options.colors.dim(text)).join('\n');
     const body = [...members].sort(compareRows).flatMap((row) => rowLines(row, texts.get(row)!, widths, options));
     return [heading, header, ...body].join('\n');
   });
@@ -73,11 +73,17 @@ function cells(row: ActionRow): string[] {
  */
 function columnWidths(rows: readonly string[][], total: number): number[] {
   const natural = HEADERS.map((header, index) => rows.reduce((widest, row) => Math.max(widest, length(row[index]!)), length(header)));
+  if (natural.reduce((sum, width) => sum + width, length(INDENT) + 4 * length(GAP)) <= total) return natural;
   const id = Math.min(natural[0]!, 24);
-  const deadline = Math.min(natural[2]!, 20);
-  const origin = Math.min(natural[3]!, 24);
-  const fixed = length(INDENT) + id + deadline + origin + 4 * length(GAP);
-  const free = Math.max(24, total - fixed);
+  let deadline = Math.min(natural[2]!, 16);
+  let origin = Math.min(natural[3]!, 24);
+  const fixed = () => length(INDENT) + id + deadline + origin + 4 * length(GAP);
+  // On a narrow terminal the origin, then the deadline, give room to the text columns.
+  while (total - fixed() < 24 && (origin > 10 || deadline > 10)) {
+    if (origin > 10) origin--;
+    else deadline--;
+  }
+  const free = Math.max(24, total - fixed());
   // The follow-up takes its natural width up to 45 % of the room, more if the action needs less.
   const followUp = Math.max(12, Math.min(natural[4]!, Math.max(Math.floor(free * 0.45), free - natural[1]!)));
   const action = Math.max(12, Math.min(natural[1]!, free - followUp));
@@ -85,10 +91,15 @@ function columnWidths(rows: readonly string[][], total: number): number[] {
 }
 
 function rowLines(row: ActionRow, texts: readonly string[], widths: number[], options: ReporterOptions): string[] {
-  const wrapped = texts.map((cell, index) => wrap(cell, widths[index]!));
-  const height = Math.max(...wrapped.map((lines) => lines.length));
   const paint = row.late ? options.colors.red : row.dueSoon ? options.colors.yellow : (text: string) => text;
-  return Array.from({ length: height }, (_, lineIndex) => paint(line(wrapped.map((lines) => lines[lineIndex] ?? ''), widths)));
+  return wrapped(texts, widths).map((text) => paint(text));
+}
+
+/** The cells wrapped to their columns, side by side, as terminal lines. */
+function wrapped(texts: readonly string[], widths: number[]): string[] {
+  const cellsLines = texts.map((cell, index) => wrap(cell, widths[index]!));
+  const height = Math.max(...cellsLines.map((lines) => lines.length));
+  return Array.from({ length: height }, (_, lineIndex) => line(cellsLines.map((lines) => lines[lineIndex] ?? ''), widths));
 }
 
 function line(texts: readonly string[], widths: number[]): string {

@@ -1,0 +1,138 @@
+// Scale benchmark: `gtm actions --open` and `gtm validate` on synthetic repositories of 1,000
+// and 10,000 meetings, cold (no cache) and repeated (parse cache warm), beside two baselines
+// measured in the same run: `node -e ''` and a script that only reads and parses every YAML
+// file with the yaml package. Prints a Markdown report on stdout.
+//
+//   node scripts/bench-scale.mjs                      sizes 1000,10000
+//   node scripts/bench-scale.mjs --sizes 1000 --runs 7
+//
+// It runs a private copy of bin/ and dist/ (other builds cannot change it mid-run) on
+// repositories generated in a temporary folder, removed at the end. Peak memory comes from
+// /usr/bin/time when present, else from a wrapper reporting process.resourceUsage().maxRSS.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateRepository } from './synthetic-repo.mjs';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const SIZES = option('--sizes', '1000,10000').split(',').map(Number);
+const RUNS = Number(option('--runs', '5'));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const AS_OF = '2026-01-01';
+
+if (!existsSync(path.join(PROJECT, 'dist/main.js'))) {
+  spawnSync(process.execPath, [path.join(PROJECT, 'scripts/build.mjs')], { cwd: PROJECT, stdio: 'inherit' });
+}
+const work = mkdtempSync(path.join(tmpdir(), 'gtm-bench-scale-'));
+const gtm = path.join(work, 'gtm');
+cpSync(path.join(PROJECT, 'bin'), path.join(gtm, 'bin'), { recursive: true });
+cpSync(path.join(PROJECT, 'dist'), path.join(gtm, 'dist'), { recursive: true });
+const BIN = path.join(gtm, 'bin/gtm.js');
+
+const parseOnly = path.join(work, 'parse-only.mjs');
+writeFileSync(
+  parseOnly,
+  `import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from ${JSON.stringify(pathToFileURL(path.join(PROJECT, 'node_modules/yaml/dist/index.js')).href)};
+const dir = path.join(process.cwd(), 'meetings');
+for (const name of readdirSync(dir).sort()) parse(readFileSync(path.join(dir, name), 'utf8'));
+`,
+);
+const memoryWrapper = path.join(work, 'max-rss.mjs');
+writeFileSync(
+  memoryWrapper,
+  `import { spawnSync } from 'node:child_process';
+const [command, ...rest] = process.argv.slice(2);
+const result = spawnSync(command, rest, { stdio: 'inherit' });
+// maxRSS of the finished child is in the parent's children usage on Linux.
+process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n');
+process.exitCode = result.status ?? 1;
+`,
+);
+
+/** One timed run: wall ms, CPU ms (user + system) and peak memory in MB. */
+function once(argv, cwd, before) {
+  before?.();
+  const report = path.join(work, 'time.txt');
+  const wrapped = TIME ? [TIME, '-f', '%U %S %M', '-o', report, ...argv] : [process.execPath, memoryWrapper, ...argv];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(wrapped[0], wrapped.slice(1), { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 30 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+  if (TIME) {
+    const [user, system, kb] = readFileSync(report, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+    return { wall, cpu: (user + system) * 1000, memory: kb / 1024 };
+  }
+  const kb = Number(/MAXRSS (\d+)/.exec(result.stderr)?.[1] ?? 0);
+  return { wall, cpu: Number.NaN, memory: kb / 1024 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function measure(argv, cwd, { before, warm = true, runs = RUNS } = {}) {
+  if (warm) once(argv, cwd, before);
+  const samples = Array.from({ length: runs }, () => once(argv, cwd, before));
+  return {
+    wall: median(samples.map((sample) => sample.wall)),
+    cpu: median(samples.map((sample) => sample.cpu)),
+    memory: Math.max(...samples.map((sample) => sample.memory)),
+  };
+}
+
+const rows = [];
+for (const size of SIZES) {
+  const repo = path.join(work, `repo-${size}`);
+  const generated = generateRepository(repo, size);
+  const cache = path.join(repo, '.gtm-cache');
+  const dropCache = () => rmSync(cache, { recursive: true, force: true });
+  const runs = size >= 10_000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS;
+  const results = {
+    node: measure([process.execPath, '-e', ''], repo, { runs }),
+    parse: measure([process.execPath, parseOnly], repo, { runs }),
+    validateCold: measure([process.execPath, BIN, 'validate'], repo, { before: dropCache, runs }),
+    validateWarm: measure([process.execPath, BIN, 'validate'], repo, { runs }),
+    actionsCold: measure([process.execPath, BIN, 'actions', '--open', '--au', AS_OF], repo, { before: dropCache, runs }),
+    actionsWarm: measure([process.execPath, BIN, 'actions', '--open', '--au', AS_OF], repo, { runs }),
+  };
+  rows.push({ size, generated, runs, results });
+}
+rmSync(work, { recursive: true, force: true });
+
+const ms = (value) => `${Math.round(value)} ms`;
+const mb = (value) => `${Math.round(value)} MB`;
+const lines = [
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}. Median of the runs after one warm-up; wall time (CPU time user+system in brackets); peak resident memory.`,
+  '',
+];
+for (const { size, generated, runs, results } of rows) {
+  const repeatTarget = size >= 10_000 ? 1500 : 300;
+  lines.push(
+    `### ${size.toLocaleString('en')} meetings (${generated.actions.toLocaleString('en')} actions, ${generated.followUps.toLocaleString('en')} follow-ups), ${runs} runs`,
+    '',
+    '| Case | Wall | CPU | Peak memory | Target |',
+    '| --- | ---: | ---: | ---: | --- |',
+  );
+  const cases = [
+    ['baseline `node -e \'\'`', results.node, ''],
+    ['baseline: read + `yaml.parse` every file', results.parse, ''],
+    ['`gtm validate`, cold (no cache)', results.validateCold, `≤ 1.2 × parse-only: ${(results.validateCold.wall / results.parse.wall).toFixed(2)} ×`],
+    ['`gtm validate`, repeat (cache)', results.validateWarm, `< ${repeatTarget} ms: ${results.validateWarm.wall < repeatTarget ? 'met' : 'missed'}`],
+    ['`gtm actions --open`, cold (no cache)', results.actionsCold, `≤ 1.2 × parse-only: ${(results.actionsCold.wall / results.parse.wall).toFixed(2)} ×`],
+    ['`gtm actions --open`, repeat (cache)', results.actionsWarm, `< ${repeatTarget} ms: ${results.actionsWarm.wall < repeatTarget ? 'met' : 'missed'}`],
+  ];
+  for (const [name, result, target] of cases) {
+    const memoryNote = name.startsWith('`gtm') ? ` (< 200 MB: ${result.memory < 200 ? 'met' : 'missed'})` : '';
+    lines.push(`| ${name} | ${ms(result.wall)} | ${ms(result.cpu)} | ${mb(result.memory)}${memoryNote} | ${target} |`);
+  }
+  lines.push('');
+}
+process.stdout.write(`${lines.join('\n')}\n`);
