@@ -79,11 +79,23 @@ function showText(mark: TextMark, library: FontLibrary): string {
   const spaceAdjustment = mark.extraSpace === 0 ? '' : num((-mark.extraSpace * 1000) / mark.size);
   let tj = '[<';
   face.eachGlyph(mark.text, (gid, kern, char) => {
-    if (kern !== 0) tj += `>${num(kern * toThousandths)}<`;
+    if (kern !== 0) tj += `>${kernText(kern * toThousandths)}<`;
     tj += face.codeOf(gid, char);
     if (char === ' ' && spaceAdjustment !== '' && spaceAdjustment !== '0') tj += `>${spaceAdjustment}<`;
   });
   return `${tj}>]`;
+}
+
+const kernTexts = new Map<number, string>();
+
+/** Kerning adjustments take few distinct values: format each once. */
+function kernText(value: number): string {
+  let text = kernTexts.get(value);
+  if (text === undefined) {
+    text = num(value);
+    kernTexts.set(value, text);
+  }
+  return text;
 }
 
 function color([r, g, b]: Color): string {

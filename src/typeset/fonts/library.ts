@@ -27,7 +27,8 @@ export class LoadedFace {
   readonly used = new Map<number, { readonly code: number; readonly hex: string; readonly text: string }>();
   private nextCode = 1;
   private readonly widthCache = new Map<string, number>();
-  private readonly glyphCache = new Map<number, number>();
+  /** Glyph ids of the code points below 0x3000 seen so far (-1: not looked up yet). */
+  private readonly glyphCache = new Int32Array(0x3000).fill(-1);
 
   constructor(
     readonly id: FaceId,
@@ -35,16 +36,15 @@ export class LoadedFace {
   ) {}
 
   glyphIdFor(codePoint: number): number {
-    let gid = this.glyphCache.get(codePoint);
-    if (gid === undefined) {
-      gid = this.font.glyphId(codePoint);
-      for (const substitute of SUBSTITUTES[codePoint] ?? []) {
-        if (gid !== 0) break;
-        gid = this.font.glyphId(substitute);
-      }
-      if (gid === 0 && codePoint > 0x20) gid = this.font.glyphId(0x3f);
-      this.glyphCache.set(codePoint, gid);
+    const cached = codePoint < 0x3000 ? this.glyphCache[codePoint]! : -1;
+    if (cached >= 0) return cached;
+    let gid = this.font.glyphId(codePoint);
+    for (const substitute of SUBSTITUTES[codePoint] ?? []) {
+      if (gid !== 0) break;
+      gid = this.font.glyphId(substitute);
     }
+    if (gid === 0 && codePoint > 0x20) gid = this.font.glyphId(0x3f);
+    if (codePoint < 0x3000) this.glyphCache[codePoint] = gid;
     return gid;
   }
 
@@ -54,8 +54,14 @@ export class LoadedFace {
    */
   eachGlyph(text: string, visit: GlyphVisitor): void {
     let previous = -1;
-    for (const char of text) {
-      const codePoint = char.codePointAt(0)!;
+    for (let i = 0; i < text.length; i++) {
+      let codePoint = text.charCodeAt(i);
+      let char = text[i]!;
+      if (codePoint >= 0xd800 && codePoint < 0xdc00 && i + 1 < text.length) {
+        codePoint = text.codePointAt(i)!;
+        char = text.slice(i, i + 2);
+        i++;
+      }
       const gid = this.glyphIdFor(codePoint);
       if (codePoint === 0x20) {
         visit(gid, 0, char);

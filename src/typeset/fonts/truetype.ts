@@ -148,37 +148,31 @@ function readCmap(view: DataView, cmap: number): (codePoint: number) => number {
   };
 }
 
-/** Pairs of the legacy `kern` table (format 0 subtables: sorted pairs, binary searched). */
+/**
+ * Pairs of the legacy `kern` table (format 0 subtables), read into a map on first use: a
+ * document asks for thousands of pairs, and a map lookup is much cheaper than a binary search.
+ */
 function readKern(view: DataView, record: TableRecord | undefined): (left: number, right: number) => number {
   if (!record || view.getUint16(record.offset) !== 0) return () => 0;
-  const subtables: { pairs: number; count: number }[] = [];
-  let at = record.offset + 4;
-  for (let s = view.getUint16(record.offset + 2); s > 0; s--) {
-    const coverage = view.getUint16(at + 4);
-    const horizontal = (coverage & 1) === 1;
-    if (coverage >> 8 === 0 && horizontal) subtables.push({ pairs: at + 14, count: view.getUint16(at + 6) });
-    at += view.getUint16(at + 2);
-  }
-  return (left, right) => {
-    const key = left * 65536 + right;
-    let value = 0;
-    for (const { pairs, count } of subtables) {
-      let low = 0;
-      let high = count - 1;
-      while (low <= high) {
-        const mid = (low + high) >> 1;
-        const pair = pairs + 6 * mid;
-        const candidate = view.getUint16(pair) * 65536 + view.getUint16(pair + 2);
-        if (candidate < key) low = mid + 1;
-        else if (candidate > key) high = mid - 1;
-        else {
-          value += view.getInt16(pair + 4);
-          break;
+  let pairs: Map<number, number> | undefined;
+  const load = () => {
+    const map = new Map<number, number>();
+    let at = record.offset + 4;
+    for (let s = view.getUint16(record.offset + 2); s > 0; s--) {
+      const coverage = view.getUint16(at + 4);
+      const horizontal = (coverage & 1) === 1;
+      if (coverage >> 8 === 0 && horizontal) {
+        for (let i = 0, count = view.getUint16(at + 6); i < count; i++) {
+          const pair = at + 14 + 6 * i;
+          const key = view.getUint16(pair) * 65536 + view.getUint16(pair + 2);
+          map.set(key, (map.get(key) ?? 0) + view.getInt16(pair + 4));
         }
       }
+      at += view.getUint16(at + 2);
     }
-    return value;
+    return map;
   };
+  return (left, right) => (pairs ??= load()).get(left * 65536 + right) ?? 0;
 }
 
 function readPostscriptName(view: DataView, record: TableRecord | undefined): string {
