@@ -6,7 +6,7 @@ import french from 'hyphenation.fr';
 /** UTF-16 offsets in `text` where a line may be broken with a hyphen, in increasing order. */
 export type Hyphenator = (text: string) => number[];
 
-/** Words shorter than this, acronyms, URLs, e-mail addresses and numbers are never hyphenated. */
+/** Words shorter than this, capitalised words (names, acronyms), URLs, e-mail addresses and numbers are never hyphenated. */
 const MIN_LENGTH = 6;
 const LETTERS = /[\p{L}’']+/gu;
 
@@ -61,7 +61,7 @@ export function frenchHyphenator(): Hyphenator {
     const offsets: number[] = [];
     for (const match of text.matchAll(LETTERS)) {
       const word = match[0];
-      if (word.length < MIN_LENGTH || word === word.toUpperCase()) continue;
+      if (word.length < MIN_LENGTH || word[0] !== word[0]!.toLowerCase()) continue;
       let points = cache.get(word);
       if (!points) {
         points = hyphenateWord(word);

@@ -170,26 +170,38 @@ function gapBetween(left: Word, right: Word, measure: Measure): number {
   );
 }
 
-function fillLines(words: Word[], width: number, hyphenating: boolean, context: InlineContext): Word[][] {
+/**
+ * Word spaces may stretch this much (as a share of their width) before a justified line is
+ * filled by hyphenating the next word instead; hyphens are also kept off a third line in a row.
+ */
+const STRETCH_BEFORE_HYPHENATING = 0.6;
+const MAX_HYPHENS_IN_A_ROW = 2;
+
+function fillLines(words: readonly Word[], width: number, hyphenating: boolean, context: InlineContext): Word[][] {
   const { measure } = context;
   const lines: Word[][] = [];
   let line: Word[] = [];
   let lineWidth = 0;
+  let hyphensInARow = 0;
   const flush = () => {
+    const last = line[line.length - 1];
+    hyphensInARow = last && last.after === 'end' && last.pieces[last.pieces.length - 1]?.text.endsWith(SOFT_HYPHEN) ? hyphensInARow + 1 : 0;
     lines.push(line);
     line = [];
     lineWidth = 0;
   };
-  const queue = [...words];
-  while (queue.length > 0) {
-    const word = queue.shift()!;
+  let index = 0;
+  let pending: Word | undefined;
+  while (pending || index < words.length) {
+    const word = pending ?? words[index++]!;
+    pending = undefined;
     const previous = line[line.length - 1];
     const gap = previous ? gapBetween(previous, word, measure) : 0;
     if (!previous && word.width > width + EPSILON) {
       const [head, tail] = splitOverlong(word, width, measure);
       line.push(head);
       flush();
-      queue.unshift(tail);
+      pending = tail;
       continue;
     }
     if (!previous || lineWidth + gap + word.width <= width + EPSILON) {
@@ -198,11 +210,14 @@ function fillLines(words: Word[], width: number, hyphenating: boolean, context: 
       if (word.after === 'newline') flush();
       continue;
     }
-    const split = hyphenating && context.hyphenate ? hyphenateToFit(word, width - lineWidth - gap, context) : undefined;
+    const spaces = line.slice(0, -1).filter((w) => w.after === 'space');
+    const stretch = spaces.length > 0 ? (width - lineWidth) / spaces.length / spaceWidth(spaces[0]!, measure) : Infinity;
+    const tryHyphen = hyphenating && context.hyphenate && stretch > STRETCH_BEFORE_HYPHENATING && hyphensInARow < MAX_HYPHENS_IN_A_ROW;
+    const split = tryHyphen ? hyphenateToFit(word, width - lineWidth - gap, context) : undefined;
     if (split) {
       line.push(split[0]);
-      queue.unshift(split[1]);
-    } else queue.unshift(word);
+      pending = split[1];
+    } else pending = word;
     flush();
   }
   if (line.length > 0) flush();
