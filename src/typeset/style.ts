@@ -73,7 +73,7 @@ export const theme = {
     ruleGap: 9,
   },
   rules: { width: 0.4, color: [0.6, 0.6, 0.6] as Color },
-  watermark: { family: 'serif' as Family, bold: true, color: [0.88, 0.88, 0.88] as Color, widthRatio: 0.75 },
+  watermark: { family: 'serif' as Family, bold: true, color: [0.9, 0.9, 0.9] as Color, widthRatio: 0.58 },
 };
 
 export type Theme = typeof theme;
