@@ -188,8 +188,8 @@ describe('minutesPdfContext', () => {
   });
 
   it('labels the version as the templates print it', () => {
-    expect(versionLabel(committed)).toBe('3f2a9c1 du 2 février 2021');
-    expect(versionLabel({ ...committed, uncommitted: true })).toBe('3f2a9c1 du 2 février 2021, avec modifications locales');
+    expect(versionLabel(committed)).toBe('3f2a9c1 du 02/02/2021');
+    expect(versionLabel({ ...committed, uncommitted: true })).toBe('3f2a9c1 modifiée');
     expect(versionLabel({ version: undefined, uncommitted: true })).toBeUndefined();
   });
 

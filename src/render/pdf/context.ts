@@ -16,14 +16,14 @@ export interface SourceState {
 }
 
 /**
- * « 3f2a9c1 du 2 février 2021 », what the templates print as the source's version; marked as
- * modified when the file has changed since.
+ * « 3f2a9c1 du 02/02/2021 », what the templates print as the source's version (short: it ends
+ * the footer line); « 3f2a9c1 modifiée » when the file has changed since that commit.
  */
 export function versionLabel(source: SourceState): string | undefined {
   if (!source.version) return undefined;
-  const day = parseIsoDate(source.version.date);
-  const label = `${source.version.commit}${day ? ` du ${formatDay(day)}` : ''}`;
-  return source.uncommitted ? `${label}, avec modifications locales` : label;
+  if (source.uncommitted) return `${source.version.commit} modifiée`;
+  const [year, month, day] = source.version.date.split('-');
+  return `${source.version.commit} du ${day}/${month}/${year}`;
 }
 
 export function minutesPdfContext(loaded: LoadedMeeting, config: Config, source: SourceState): MinutesPdfContext {
