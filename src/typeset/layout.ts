@@ -50,7 +50,13 @@ function layoutBlock(block: Block, region: Region, flow: FlowBuilder, context: L
     case 'heading': {
       const style = theme.headings[block.level];
       flow.space(style.spaceBefore);
-      pushLines(flow, breakLines(block.runs, style, region.x, region.width, 'left', context.inline), () => true);
+      const lines = breakLines(block.runs, style, region.x, region.width, 'left', context.inline);
+      const title = block.runs.map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
+      if (lines[0] && title !== '') {
+        const anchor: Mark = { kind: 'anchor', x: region.x, y: 0, level: block.level, title };
+        lines[0] = { ...lines[0], marks: [anchor, ...lines[0].marks] };
+      }
+      pushLines(flow, lines, () => true);
       flow.space(style.spaceAfter);
       return;
     }

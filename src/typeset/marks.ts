@@ -46,7 +46,16 @@ export interface LinkMark {
   readonly uri: string;
 }
 
-export type Mark = TextMark | RectMark | LineMark | LinkMark;
+/** Where a heading starts: an entry of the document outline (bookmarks). Draws nothing. */
+export interface AnchorMark {
+  readonly kind: 'anchor';
+  readonly x: number;
+  readonly y: number;
+  readonly level: number;
+  readonly title: string;
+}
+
+export type Mark = TextMark | RectMark | LineMark | LinkMark | AnchorMark;
 
 export interface Page {
   readonly marks: Mark[];

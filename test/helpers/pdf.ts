@@ -51,8 +51,17 @@ export interface PdfFont {
   readonly subset: boolean;
 }
 
+export interface PdfOutlineEntry {
+  readonly title: string;
+  /** 0 for the top level. */
+  readonly depth: number;
+  readonly page: number;
+}
+
 export interface PdfContent {
   readonly pageCount: number;
+  /** The bookmarks, flattened in order. */
+  readonly outline: readonly PdfOutlineEntry[];
   readonly pages: readonly PdfPage[];
   readonly fonts: readonly PdfFont[];
   readonly info: Readonly<Record<string, unknown>>;
@@ -104,8 +113,21 @@ export async function readPdf(source: string | Uint8Array): Promise<PdfContent> 
       pages.push({ number, width, height, items, lines: groupLines(items), links });
       page.cleanup();
     }
+    const outline: PdfOutlineEntry[] = [];
+    type Node = { title: string; dest: unknown; items: Node[] };
+    const visit = async (nodes: Node[] | null, depth: number): Promise<void> => {
+      for (const node of nodes ?? []) {
+        const destination = typeof node.dest === 'string' ? await document.getDestination(node.dest) : (node.dest as unknown[] | null);
+        const target = destination?.[0];
+        const page = target && typeof target === 'object' ? (await document.getPageIndex(target as { num: number; gen: number })) + 1 : 0;
+        outline.push({ title: node.title, depth, page });
+        await visit(node.items, depth + 1);
+      }
+    };
+    await visit((await document.getOutline()) as Node[] | null, 0);
     return {
       pageCount: document.numPages,
+      outline,
       pages,
       fonts: [...fonts.values()],
       info,

@@ -196,6 +196,27 @@ describe('file', () => {
     expect(Buffer.from(fixtureBytes).toString('latin1')).toMatch(/\/ID \[ <([0-9A-F]{32})> <\1> \]/);
   });
 
+  it('has an outline of the headings, nested by level, each opening its page', () => {
+    const { outline } = fixture;
+    expect(outline[0]).toMatchObject({ depth: 0, page: 1 });
+    expect(outline[0]!.title).toMatch(/^Compte-rendu de la réunion du Groupe Technique sur la Migration/);
+    expect(outline.filter((entry) => entry.depth === 1).map((entry) => entry.title)).toEqual([
+      'Points inscrits à l’ordre du jour',
+      '1. Ouverture (SP/CCM)',
+      '2. Le suivi des points d’actions de la rencontre précédente (SP/CCM)',
+      '3. Présentation de la stratégie de coordination (Consultant)',
+      '4. Présentation des activités de l’OIM au 1er semestre 2023 (OIM)',
+      '5. Divers',
+      'Coordination prochaines étapes',
+    ]);
+    expect(outline.filter((entry) => entry.depth === 2)).toHaveLength(10);
+    // Each entry opens the page where its heading is printed.
+    for (const entry of outline) {
+      const page = fixture.pages[entry.page - 1]!;
+      expect(page.lines.some((line) => entry.title.startsWith(line.text)), entry.title).toBe(true);
+    }
+  });
+
   it('makes links clickable over their text', () => {
     const links = fixture.pages.flatMap((page) => page.links.map((link) => ({ link, page })));
     expect(links).toHaveLength(5);

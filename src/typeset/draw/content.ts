@@ -56,7 +56,8 @@ export function contentStream(marks: readonly Mark[], pageHeight: number, librar
         );
         break;
       case 'link':
-        break; // an annotation, not page content
+      case 'anchor':
+        break; // an annotation and an outline entry, not page content
     }
   }
   endText();

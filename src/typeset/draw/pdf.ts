@@ -5,6 +5,7 @@
 import { PDFContext, PDFHexString, PDFName, PDFString, PDFWriter, type PDFDict, type PDFRef } from 'pdf-lib';
 import { deflated } from './deflate.js';
 import { fingerprint } from './fingerprint.js';
+import { writeOutline } from './outline.js';
 import type { DocumentMetadata } from '../blocks.js';
 import type { FontLibrary } from '../fonts/library.js';
 import type { LinkMark, Page } from '../marks.js';
@@ -69,17 +70,18 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
     ModDate: date,
   };
   if (metadata.keywords && metadata.keywords.length > 0) info.Keywords = textString(metadata.keywords.join(', '));
-  identity.push(JSON.stringify([metadata, input.creator, pageSize, pages.map((page) => page.marks.filter((m) => m.kind === 'link'))]));
+  identity.push(JSON.stringify([metadata, input.creator, pageSize, pages.map((page) => page.marks.filter((m) => m.kind === 'link' || m.kind === 'anchor'))]));
   context.trailerInfo.Info = context.register(context.obj(info));
-  context.trailerInfo.Root = context.register(
-    context.obj({
-      Type: 'Catalog',
-      Pages: pagesRef,
-      Lang: asciiString(metadata.language),
-      PageLayout: 'OneColumn',
-      ViewerPreferences: context.obj({ DisplayDocTitle: true }),
-    }),
-  );
+  const catalog = context.obj({
+    Type: 'Catalog',
+    Pages: pagesRef,
+    Lang: asciiString(metadata.language),
+    PageLayout: 'OneColumn',
+    ViewerPreferences: context.obj({ DisplayDocTitle: true }),
+  });
+  const outline = writeOutline(context, pages, kids, pageSize.height);
+  if (outline) catalog.set(PDFName.of('Outlines'), outline);
+  context.trailerInfo.Root = context.register(catalog);
   const id = PDFHexString.of(fingerprint(identity.join(' ')));
   context.trailerInfo.ID = context.obj([id, id]);
 
