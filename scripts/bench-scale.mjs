@@ -5,6 +5,7 @@
 //
 //   node scripts/bench-scale.mjs                      sizes 1000,10000
 //   node scripts/bench-scale.mjs --sizes 1000 --runs 7
+//   node scripts/bench-scale.mjs --write              also replaces its section of BENCHMARKS.md
 //
 // It runs a private copy of bin/ and dist/ (other builds cannot change it mid-run) on
 // repositories generated in a temporary folder, removed at the end. Peak memory comes from
@@ -21,6 +22,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const SIZES = option('--sizes', '1000,10000').split(',').map(Number);
 const RUNS = Number(option('--runs', '5'));
+const WRITE = args.includes('--write');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const AS_OF = '2026-01-01';
 
@@ -135,4 +137,16 @@ for (const { size, generated, runs, results } of rows) {
   }
   lines.push('');
 }
-process.stdout.write(`${lines.join('\n')}\n`);
+const report = lines.join('\n').trimEnd();
+process.stdout.write(`${report}\n`);
+
+if (WRITE) {
+  const file = path.join(PROJECT, 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const command = `node scripts/bench-scale.mjs --sizes ${SIZES.join(',')} --runs ${RUNS} --write`;
+  const section = `<!-- bench:scale -->\n## Échelle : actions et validate (\`${command}\`)\n\n${report}\n<!-- /bench:scale -->`;
+  const next = current.includes('<!-- bench:scale -->')
+    ? current.replace(/<!-- bench:scale -->[\s\S]*<!-- \/bench:scale -->/, section)
+    : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}
