@@ -73,17 +73,20 @@ function matrix(mark: TextMark, pageHeight: number): string {
   return `${num(cos, 5)} ${num(sin, 5)} ${num(-sin, 5)} ${num(cos, 5)} ${num(mark.x)} ${num(y)}`;
 }
 
-/** A TJ array: runs of hex glyph codes (subset glyph ids), separated by adjustments in thousandths of an em. */
+/**
+ * A TJ array: hex glyph codes (subset glyph ids) with adjustments in thousandths of an em for
+ * kerning and for the extra width of justified spaces. Words are encoded once per face.
+ */
 function showText(mark: TextMark, library: FontLibrary): string {
   const face = library.face(mark.face);
-  const toThousandths = -1000 / face.font.unitsPerEm;
-  const spaceAdjustment = mark.extraSpace === 0 ? '' : num((-mark.extraSpace * 1000) / mark.size);
+  const adjustment = mark.extraSpace === 0 ? '' : num((-mark.extraSpace * 1000) / mark.size);
+  const space = face.encodeWord(' ', kernText) + (adjustment === '' || adjustment === '0' ? '' : `>${adjustment}<`);
   let tj = '[<';
-  face.eachGlyph(mark.text, (gid, kern, char) => {
-    if (kern !== 0) tj += `>${kernText(kern * toThousandths)}<`;
-    tj += face.codeOf(gid, char);
-    if (char === ' ' && spaceAdjustment !== '' && spaceAdjustment !== '0') tj += `>${spaceAdjustment}<`;
-  });
+  const words = mark.text.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) tj += space;
+    if (words[i] !== '') tj += face.encodeWord(words[i]!, kernText);
+  }
   return `${tj}>]`;
 }
 

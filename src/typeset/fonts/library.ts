@@ -87,6 +87,27 @@ export class LoadedFace {
     return width;
   }
 
+  private readonly encodedWords = new Map<string, string>();
+
+  /**
+   * A word (no space) as it goes in a content stream's TJ array: four hex digits per glyph code,
+   * and `>kerning<` between glyphs that kern, in thousandths of an em. Cached: most words recur.
+   */
+  encodeWord(word: string, formatKerning: (thousandths: number) => string): string {
+    let encoded = this.encodedWords.get(word);
+    if (encoded === undefined) {
+      let out = '';
+      const toThousandths = -1000 / this.font.unitsPerEm;
+      this.eachGlyph(word, (gid, kern, char) => {
+        if (kern !== 0) out += `>${formatKerning(kern * toThousandths)}<`;
+        out += this.codeOf(gid, char);
+      });
+      encoded = out;
+      this.encodedWords.set(word, encoded);
+    }
+    return encoded;
+  }
+
   /** The glyph's code in content streams, as four hex digits; records the glyph for the subset. */
   codeOf(glyphId: number, char: string): string {
     let entry = this.used.get(glyphId);
