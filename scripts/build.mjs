@@ -3,6 +3,9 @@
 import { build } from 'esbuild';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { writeTemplatesModule } from './precompile-templates.mjs';
+
+writeTemplatesModule();
 
 // Build next to dist/ and swap it in, so that a running `gtm` never sees a half-built folder.
 const dist = fileURLToPath(new URL('../dist', import.meta.url));

@@ -1,13 +1,19 @@
 // Compiling a template set with Handlebars, safely: user text is only ever data (never compiled),
 // prototype access stays disabled, strict mode catches misspelt fields, and every template
 // error becomes a French diagnostic naming the template file and line.
-import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import type { RuntimeOptions } from 'handlebars';
+import runtimeModule from 'handlebars/runtime.js';
 import { error, GtmError, type Location } from '../../core/diagnostics.js';
 import { messages } from '../../core/messages.js';
+import { BUILT_IN_TEMPLATES } from './built-in-templates.generated.js';
 import { TemplateUsageError } from './helpers.js';
 import { MAIN_TEMPLATE, TEMPLATE_EXTENSION, type TemplateSet, type TemplateSource } from './templates.js';
 
-type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+type Render = (context: unknown, options?: RuntimeOptions) => string;
+
+// handlebars/runtime is the full library minus the compiler; its typings only re-export the module.
+const HandlebarsRuntime = runtimeModule as unknown as Pick<typeof import('handlebars'), 'create'>;
 
 export interface CompiledTemplates {
   main: Render;
@@ -17,29 +23,38 @@ export interface CompiledTemplates {
 /**
  * No HTML escaping (this is Markdown: helpers escape), misspelt fields fail, partials keep their
  * indentation out; trackIds gives helpers the name of their argument for error messages.
+ * scripts/precompile-templates.mjs compiles the built-in templates with the same options.
  */
-const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: true, trackIds: true } as CompileOptions;
-
-type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
+export const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: true, trackIds: true } as const;
 
 /** Proto access off (the Handlebars defaults, stated so no upgrade or caller can loosen them). */
 export const RUNTIME_SECURITY = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
-const cache = new WeakMap<TemplateSet, CompiledTemplates>();
-
-export function compileTemplates(set: TemplateSet): CompiledTemplates {
-  const cached = cache.get(set);
-  if (cached) return cached;
-  const environment = Handlebars.create();
+/**
+ * Turns every template into a function. Built-in templates come precompiled (build time), so
+ * only the Handlebars runtime loads; the compiler is imported only for a repository's own
+ * templates (or a built-in one edited since the last build).
+ */
+export async function compileTemplates(set: Pick<TemplateSet, 'sources'>): Promise<CompiledTemplates> {
+  const environment = HandlebarsRuntime.create();
   const partials: Record<string, Render> = {};
+  let compiler: typeof import('handlebars') | undefined;
   for (const source of set.sources.values()) {
-    try {
-      // precompile parses and compiles eagerly, so a broken partial is reported at once, by name.
-      environment.precompile(source.text, COMPILE_OPTIONS);
-    } catch (problem) {
-      throw templateError(source, problem);
+    // Matched by content: an override identical to the built-in template needs no compiler either.
+    const precompiled = BUILT_IN_TEMPLATES[source.name];
+    let template: Render;
+    if (precompiled && precompiled.hash === textHash(source.text)) {
+      template = environment.template(precompiled.spec as never) as Render;
+    } else {
+      compiler ??= (await import('handlebars')).default;
+      try {
+        // precompile parses and compiles eagerly, so a broken partial is reported at once, by name.
+        compiler.precompile(source.text, { ...COMPILE_OPTIONS });
+      } catch (problem) {
+        throw templateError(source, problem);
+      }
+      template = compiler.compile(source.text, { ...COMPILE_OPTIONS }) as Render;
     }
-    const template = environment.compile(source.text, COMPILE_OPTIONS) as Render;
     partials[source.name] = (context, options) => {
       try {
         return template(context, options);
@@ -50,9 +65,12 @@ export function compileTemplates(set: TemplateSet): CompiledTemplates {
   }
   const main = partials[MAIN_TEMPLATE];
   if (!main) throw new GtmError([error('modele-introuvable', messages.templateMissingMain(`${MAIN_TEMPLATE}${TEMPLATE_EXTENSION}`))]);
-  const compiled = { main, partials };
-  cache.set(set, compiled);
-  return compiled;
+  return { main, partials };
+}
+
+/** Same digest as scripts/precompile-templates.mjs, to detect a stale precompiled template. */
+function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /** A Handlebars failure as a located French diagnostic. */

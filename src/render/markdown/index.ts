@@ -2,7 +2,7 @@
 // inputs (templates are loaded beforehand by loadTemplates), so the same files give the same bytes.
 import { frenchTypographyMarkdown, splitFences } from '../../core/french/index.js';
 import type { LoadedMeeting } from '../../core/repository.js';
-import { compileTemplates, RUNTIME_SECURITY } from './compile.js';
+import { RUNTIME_SECURITY } from './compile.js';
 import { markdownHelpers } from './helpers.js';
 import type { TemplateSet } from './templates.js';
 import { buildView, type ViewContext } from './view-model.js';
@@ -16,7 +16,7 @@ export interface MarkdownContext extends ViewContext {
 
 export function renderMarkdown(meeting: LoadedMeeting, context: MarkdownContext): string {
   const view = buildView(meeting, context);
-  const { main, partials } = compileTemplates(context.templates);
+  const { main, partials } = context.templates.compiled;
   const raw = main(view, { ...RUNTIME_SECURITY, helpers: markdownHelpers(context.config), partials });
   return frenchTypographyMarkdown(tidyDocument(raw));
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileTemplates, type CompiledTemplates } from './compile.js';
 
 export const MAIN_TEMPLATE = 'compte-rendu';
 export const TEMPLATE_EXTENSION = '.md.hbs';
@@ -20,6 +21,7 @@ export interface TemplateSource {
 
 export interface TemplateSet {
   sources: ReadonlyMap<string, TemplateSource>;
+  compiled: CompiledTemplates;
 }
 
 /**
@@ -58,5 +60,5 @@ export async function loadTemplates(repositoryRoot?: string): Promise<TemplateSe
     const local = path.join(repositoryRoot, TEMPLATES_DIR);
     for (const source of await readTemplates(local, (name) => `${TEMPLATES_DIR}/${name}`, true)) sources.set(source.name, source);
   }
-  return { sources };
+  return { sources, compiled: await compileTemplates({ sources }) };
 }
