@@ -83,13 +83,6 @@ export const messages = {
   templateMissingField: (field: string) => `le modèle utilise « ${field} », une donnée qui n’existe pas (voir la liste des données en tête de compte-rendu.md.hbs)`,
   templateMissingMain: (file: string) => `modèle principal introuvable : ${file}`,
 
-  // Templates (gtm render)
-  templateSyntax: (detail: string) => `modèle mal formé : ${detail}`,
-  templateRuntime: (detail: string) => `erreur dans le modèle : ${detail}`,
-  templateMissingPartial: (name: string) => `le modèle appelle le partiel « ${name} », introuvable : créez templates/${name}.md.hbs ou corrigez le nom`,
-  templateMissingField: (field: string) => `le modèle utilise « ${field} », une donnée qui n’existe pas (voir la liste des données en tête de compte-rendu.md.hbs)`,
-  templateMissingMain: (file: string) => `modèle principal introuvable : ${file}`,
-
   // gtm new
   invalidOption: (option: string, detail: string) => `option ${option} : ${detail}`,
   emptyOption: (option: string) => `option ${option} : valeur vide`,
