@@ -103,7 +103,10 @@ function toWords(runs: readonly Run[], style: TextStyle, context: InlineContext)
   for (const run of mergeRuns(runs)) {
     const face = faceOf(style.family, style.bold || run.bold === true, style.italic || run.italic === true);
     const color = run.link ? context.linkColor : style.color;
-    const text = run.text.replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').replaceAll(SOFT_HYPHEN, '');
+    const text = run.text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\t\v\f]/g, ' ')
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u00ad]/g, ''); // controls draw nothing; soft hyphens are ours to place
     for (const part of text.split(/( +|\n)/)) {
       if (part === '') continue;
       if (part === '\n') finish('newline');

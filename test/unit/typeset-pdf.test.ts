@@ -64,6 +64,12 @@ describe('text', () => {
     expect(body.join('\n')).toBe(expected.map(asExtracted).join('\n'));
   });
 
+  it('draws a character the fonts lack as « ? », which still extracts as itself', async () => {
+    const text = 'Question ? Réponse 😀 ! Contrôle\u0007 fin.';
+    const pdf = await readPdf(await typeset({ blocks: [{ kind: 'paragraph', runs: [t(text)], align: 'left' }], metadata }));
+    expect(pdf.pages[0]!.lines[0]!.text).toBe('Question ? Réponse 😀 ! Contrôle fin.');
+  });
+
   it('keeps every character of justified, hyphenated prose over several pages, in order', () => {
     const blocks = compteRendu().blocks.filter((block) => block.kind !== 'table');
     return typeset({ blocks, metadata }).then(async (bytes) => {

@@ -17,8 +17,8 @@ export interface EmbeddedFont {
 export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
   const { font } = face;
   // Original glyph ids by code: code i is glyphs[i - 1] (code 0 is .notdef).
-  const drawn = [...face.used].filter(([, { code }]) => code > 0).sort((a, b) => a[1].code - b[1].code);
-  const glyphs = drawn.map(([gid]) => gid);
+  const drawn = [...face.used].sort((a, b) => a[1].code - b[1].code);
+  const glyphs = drawn.map(([, { glyphId }]) => glyphId);
   const fontFile = subsetTrueType(font, glyphs);
   const baseFont = `${subsetTag(`${face.id}:${glyphs.join(',')}`)}+${font.postscriptName}`;
   const fontProgram = deflated(context, fontFile, { Length1: fontFile.length });
@@ -56,7 +56,7 @@ export function embedFont(context: PDFContext, face: LoadedFace): EmbeddedFont {
     BaseFont: baseFont,
     Encoding: 'Identity-H',
     DescendantFonts: [context.register(cidFont)],
-    ToUnicode: context.register(deflated(context, toUnicodeCMap(drawn.map(([, { text }]) => text))).stream),
+    ToUnicode: context.register(deflated(context, toUnicodeCMap(drawn.map(([char]) => char))).stream),
   });
   return { ref: context.register(type0), checksum: fontProgram.checksum };
 }

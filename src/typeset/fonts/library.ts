@@ -20,11 +20,13 @@ export type GlyphVisitor = (glyphId: number, kernBefore: number, char: string) =
 
 export class LoadedFace {
   /**
-   * Glyphs drawn so far (by original id) with the text each first stood for and its code: its id
-   * in the subset and in content streams, given in order of first use from 1 (.notdef is 0), so
-   * that subsets are numbered compactly and deterministically.
+   * Characters drawn so far, each with its glyph (original id) and its code: its glyph id in the
+   * subset and in content streams, given in order of first use from 1, so that subsets are
+   * numbered compactly and deterministically. Codes are per character, not per glyph: two
+   * characters drawn with the same glyph (a stand-in "?") get two codes, so that each maps back
+   * to its own text.
    */
-  readonly used = new Map<number, { readonly code: number; readonly hex: string; readonly text: string }>();
+  readonly used = new Map<string, { readonly code: number; readonly glyphId: number; readonly hex: string }>();
   private nextCode = 1;
   private readonly widthCache = new Map<string, number>();
   /** Glyph ids of the code points below 0x3000 seen so far (-1: not looked up yet). */
@@ -108,13 +110,13 @@ export class LoadedFace {
     return encoded;
   }
 
-  /** The glyph's code in content streams, as four hex digits; records the glyph for the subset. */
+  /** The character's code in content streams, as four hex digits; records it for the subset. */
   codeOf(glyphId: number, char: string): string {
-    let entry = this.used.get(glyphId);
+    let entry = this.used.get(char);
     if (!entry) {
-      const code = glyphId === 0 ? 0 : this.nextCode++;
-      entry = { code, hex: code.toString(16).padStart(4, '0'), text: char };
-      this.used.set(glyphId, entry);
+      const code = this.nextCode++;
+      entry = { code, glyphId, hex: code.toString(16).padStart(4, '0') };
+      this.used.set(char, entry);
     }
     return entry.hex;
   }

@@ -30,18 +30,20 @@ export function subsetTrueType(font: TrueTypeFont, glyphs: readonly number[]): U
     return [glyf.offset + start, glyf.offset + Math.max(start, end)];
   };
 
-  // New glyph order: .notdef, the drawn glyphs, then composite components not drawn themselves.
-  const order = [0];
-  const newId = new Map<number, number>([[0, 0]]);
-  const add = (gid: number) => {
-    if (gid < font.numGlyphs && !newId.has(gid)) {
-      newId.set(gid, order.length);
-      order.push(gid);
-    }
-  };
-  glyphs.forEach(add);
+  // New glyph order: .notdef, the drawn glyphs (a glyph may come twice, for two characters),
+  // then the components of composite glyphs that are not drawn themselves.
+  const order = [0, ...glyphs.map((gid) => (gid < font.numGlyphs ? gid : 0))];
+  const newId = new Map<number, number>();
+  order.forEach((gid, i) => {
+    if (!newId.has(gid)) newId.set(gid, i);
+  });
   for (let i = 0; i < order.length; i++) {
-    for (const component of compositeComponents(view, glyphRange(order[i]!))) add(component.glyph);
+    for (const { glyph } of compositeComponents(view, glyphRange(order[i]!))) {
+      if (glyph < font.numGlyphs && !newId.has(glyph)) {
+        newId.set(glyph, order.length);
+        order.push(glyph);
+      }
+    }
   }
 
   const count = order.length;
