@@ -106,9 +106,9 @@ function color([r, g, b]: Color): string {
   return `${num(r)} ${num(g)} ${num(b)}`;
 }
 
-/** A number as PDF writes it: fixed decimals, without trailing zeros. */
+/** A number as PDF writes it: at most `decimals` decimals, no exponent, no trailing zeros. */
 export function num(value: number, decimals = 3): string {
-  let text = value.toFixed(decimals);
-  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
-  return text === '-0' ? '0' : text;
+  const scale = 10 ** decimals;
+  const rounded = Math.round(value * scale) / scale;
+  return rounded === 0 ? '0' : String(rounded);
 }
