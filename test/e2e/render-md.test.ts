@@ -1,13 +1,8 @@
 // gtm render --format md, run as the built bin on fixture repositories.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { bundledMeetings, createFixtureRepo, minimalMeeting, PROJECT_ROOT, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { runBin, runInProcess } from '../helpers/run-cli.js';
-
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-}, 60_000);
 
 let fixture: FixtureRepo | undefined;
 afterEach(async () => {
@@ -102,10 +97,11 @@ describe('gtm render --format md', () => {
     expect(existsSync(repo.path('rendus'))).toBe(false);
   });
 
-  it('says the PDF format is not available yet when it is not built in', async () => {
-    const repo = await bundledRepo();
-    const result = await runInProcess(['render', '--format', 'pdf', '-o', '-'], { cwd: repo.root });
-    if (existsSync(`${PROJECT_ROOT}/src/render/pdf/index.ts`)) expect(result.exitCode).not.toBe(3);
-    else expect(result).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('pas encore disponible') });
+  it('shows the errors of the only meeting rather than saying there is none', async () => {
+    fixture = await createFixtureRepo({ meetings: { '2023-06-20-national': 'statut: diffuse\ndate: 2023-06-20\n\tpresence: [OIM]\n' } });
+    const result = await runBin(['render', '--format', 'md'], { cwd: fixture.root });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^meetings\/2023-06-20-national\.yaml:3:1 {2}erreur {2}erreur de syntaxe YAML : /);
+    expect(result.stderr).not.toContain('aucune réunion');
   });
 });

@@ -86,6 +86,9 @@ describe('gtm render (PDF)', () => {
     expect(footerOf(clean.pages[0]!)).toBe(`GTM – Compte-rendu du 28 janvier 2021 – Version du dépôt : ${commit} du 23/06/2023 Page 1 / ${clean.pageCount}`);
     expect(clean.info.CreationDate).toBe('D:20230623120000Z');
     expect(watermarks(clean)).toEqual([]);
+    // The Markdown carries the same version, in its closing note.
+    expect((await runBin(['render', '2021-01-28-national', '--format', 'md', '-o', 'net.md'], { cwd: repo.root })).exitCode).toBe(0);
+    expect(readFileSync(repo.path('net.md'), 'utf8')).toMatch(new RegExp(`\\*Version du dépôt\u00a0: ${commit} du 23/06/2023\\*\n\n<!-- /gtm:pied -->\n$`));
 
     appendFileSync(repo.path('meetings/2021-01-28-national.yaml'), '# relu\n');
     expect((await runBin(['render', '2021-01-28-national', '-o', 'modifie.pdf'], { cwd: repo.root })).exitCode).toBe(0);

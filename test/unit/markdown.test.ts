@@ -10,7 +10,7 @@ import { loadRepository, type Repository } from '../../src/core/repository.js';
 import { renderMarkdownFiles } from '../../src/render/markdown/files.js';
 import { MARKDOWNLINT_CONFIG } from '../../src/render/markdown/lint-rules.js';
 import { nextMeetingSentence, placeOf } from '../../src/render/markdown/view-model.js';
-import { createFixtureRepo, minimalMeeting, PROJECT_ROOT, type FixtureRepo } from '../helpers/fixture-repo.js';
+import { bundledMeetings, createFixtureRepo, minimalMeeting, PROJECT_ROOT, type FixtureRepo } from '../helpers/fixture-repo.js';
 
 const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test', 'golden');
 
@@ -38,10 +38,14 @@ const tables = (markdown: string) => lexer(markdown).filter((token): token is To
 describe('the three bundled meetings', () => {
   let repository: Repository;
   let rendered: Map<string, string>;
+  let copy: FixtureRepo;
   beforeAll(async () => {
-    repository = await loadRepository(PROJECT_ROOT);
+    // A copy outside git: the goldens must not carry this checkout's commit in their footer.
+    copy = await createFixtureRepo({ meetings: bundledMeetings() });
+    repository = await loadRepository(copy.root, { cache: false });
     rendered = await renderAll(repository);
   });
+  afterAll(() => copy.cleanup());
 
   it('match their golden files (UPDATE_GOLDEN=1 regenerates them)', () => {
     expect(rendered.size).toBe(3);

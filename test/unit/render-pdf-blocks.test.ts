@@ -7,7 +7,7 @@ import type { LoadedMeeting } from '../../src/core/repository.js';
 import { configSchema } from '../../src/core/schema/config.js';
 import { decodeEntities, inlineRuns } from '../../src/render/pdf/inline.js';
 import { minutesDocument, minutesPdfContext } from '../../src/render/pdf/index.js';
-import { versionLabel } from '../../src/render/pdf/context.js';
+import { versionLabel } from '../../src/render/minutes.js';
 import { markdownToBlocks } from '../../src/render/pdf/markdown-blocks.js';
 import type { Block } from '../../src/typeset/index.js';
 import { Lexer } from 'marked';

@@ -32,7 +32,7 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
 
   const repository = await loadRepository(io.cwd);
   const meetings = options.all ? repository.meetings : [chooseMeeting(repository, io.cwd, options.meeting)];
-  if (meetings.length === 0) throw new GtmError([error('aucune-reunion', rendering.noMeeting())]);
+  if (meetings.length === 0) throw noMeeting(repository);
 
   const problems = blockingProblems(repository, meetings);
   if (problems.length > 0) {
@@ -57,6 +57,12 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   return 0;
 }
 
+/** No valid meeting: either meetings/ is empty, or every file in it has errors (shown). */
+function noMeeting(repository: Repository): GtmError {
+  const errors = repository.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  return new GtmError(errors.length > 0 ? errors : [error('aucune-reunion', rendering.noMeeting())]);
+}
+
 function usageError(message: string): GtmError {
   return new GtmError([error('usage', message)], 2);
 }
@@ -65,7 +71,7 @@ function usageError(message: string): GtmError {
 function chooseMeeting(repository: Repository, cwd: string, reference: string | undefined): LoadedMeeting {
   if (reference === undefined) {
     const latest = repository.meetings[repository.meetings.length - 1];
-    if (!latest) throw new GtmError([error('aucune-reunion', rendering.noMeeting())]);
+    if (!latest) throw noMeeting(repository);
     return latest;
   }
   const found = findMeeting(repository, cwd, reference);

@@ -2,29 +2,10 @@
 // watermark, metadata. Decided from the meeting, its group and the state of its file in git.
 import { parseIsoDate, type Day } from '../../core/calendar.js';
 import { formatDay } from '../../core/french/index.js';
-import type { GitVersion } from '../../core/git.js';
 import type { LoadedMeeting } from '../../core/repository.js';
 import type { Config } from '../../core/schema/config.js';
+import type { SourceState } from '../minutes.js';
 import type { MinutesPdfContext } from './index.js';
-
-/** The meeting file as git knows it. */
-export interface SourceState {
-  /** Last commit that touched the file; undefined outside git or before its first commit. */
-  version: GitVersion | undefined;
-  /** The file differs from that commit (or was never committed). */
-  uncommitted: boolean;
-}
-
-/**
- * « 3f2a9c1 du 02/02/2021 », what the templates print as the source's version (short: it ends
- * the footer line); « 3f2a9c1 modifiée » when the file has changed since that commit.
- */
-export function versionLabel(source: SourceState): string | undefined {
-  if (!source.version) return undefined;
-  if (source.uncommitted) return `${source.version.commit} modifiée`;
-  const [year, month, day] = source.version.date.split('-');
-  return `${source.version.commit} du ${day}/${month}/${year}`;
-}
 
 export function minutesPdfContext(loaded: LoadedMeeting, config: Config, source: SourceState): MinutesPdfContext {
   const group = Object.hasOwn(config.groupes, loaded.group) ? config.groupes[loaded.group] : undefined;

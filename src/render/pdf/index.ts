@@ -3,7 +3,7 @@
 import { typeset, type DocumentMetadata, type DocumentSpec } from '../../typeset/index.js';
 import { markdownToBlocks } from './markdown-blocks.js';
 
-export { minutesPdfContext, type SourceState } from './context.js';
+export { minutesPdfContext } from './context.js';
 
 export interface MinutesPdfContext {
   /** Left of every page's footer: « GTM – Compte-rendu du 28 janvier 2021 ». */
