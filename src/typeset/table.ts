@@ -78,7 +78,9 @@ function fromContent(
 
   const sumMin = min.reduce((a, b) => a + b, 0);
   const sumMax = max.reduce((a, b) => a + b, 0);
-  if (sumMax <= width) return max.map((m) => m + ((width - sumMax) * m) / sumMax || width / columnCount);
+  // Everything fits unbroken: share the spare width in proportion to the content.
+  if (sumMax <= width) return sumMax === 0 ? min.map(() => width / columnCount) : max.map((m) => (m / sumMax) * width);
+  // Not even the longest words fit: shrink them all alike (overlong words are then broken).
   if (sumMin >= width) return min.map((m) => (m / sumMin) * width);
   const wanted = sumMax - sumMin;
   return min.map((m, i) => m + ((width - sumMin) * (max[i]! - m)) / wanted);

@@ -242,3 +242,52 @@ describe('decoration', () => {
     });
   });
 });
+
+describe('tables', () => {
+  const cellMarks = (page: Page) => bodyText(page);
+
+  it('sizes columns from content when no widths are given, across the full measure', () => {
+    const table: Block = {
+      kind: 'table',
+      header: [[t('N°')], [t('Action')], [t('Échéance')]],
+      rows: [
+        [[t('1')], [t(words(40, 'a'))], [t('juin')]],
+        [[t('2')], [t('courte')], [t('prochaine réunion')]],
+      ],
+    };
+    const [page] = composePages(spec([table]), fakeMeasure);
+    const lines = page!.marks.filter((m) => m.kind === 'line' && m.x1 === m.x2).map((m) => (m.kind === 'line' ? m.x1 : 0));
+    const edges = [...new Set(lines)].sort((a, b) => a - b);
+    expect(edges[0]).toBeCloseTo(left, 5);
+    expect(edges[edges.length - 1]).toBeCloseTo(right, 5);
+    const widths = edges.slice(1).map((x, i) => x - edges[i]!);
+    expect(widths).toHaveLength(3);
+    // The wordy column gets most of the room; the others still hold their longest word unbroken.
+    expect(widths[1]!).toBeGreaterThan(widths[0]! + widths[2]!);
+    const marks = cellMarks(page!);
+    expect(marks.some((m) => m.text === 'Échéance')).toBe(true);
+    expect(marks.some((m) => m.text === 'prochaine')).toBe(true);
+  });
+
+  it('uses given widths as relative weights', () => {
+    const table: Block = { kind: 'table', header: [], rows: [[[t('a')], [t('b')]]], widths: [1, 3] };
+    const [page] = composePages(spec([table]), fakeMeasure);
+    const xs = [...new Set(page!.marks.filter((m) => m.kind === 'line' && m.x1 === m.x2).map((m) => (m.kind === 'line' ? m.x1 : 0)))].sort((a, b) => a - b);
+    expect(xs).toHaveLength(3);
+    expect((xs[1]! - xs[0]!) * 3).toBeCloseTo(xs[2]! - xs[1]!, 5);
+    expect(page!.marks.filter((m) => m.kind === 'rect')).toHaveLength(0); // no header row, no fill
+  });
+});
+
+describe('links', () => {
+  it('covers exactly the link text with a clickable area, underlined', () => {
+    const [page] = composePages(spec([{ kind: 'paragraph', runs: [t('Voir '), { text: 'le site', link: 'https://example.org' }, t(' du GTM.')], align: 'left' }]), fakeMeasure);
+    const link = page!.marks.find((m) => m.kind === 'link');
+    // The space after the link is set in the link's style, but not covered by the area.
+    const text = bodyText(page!).find((m) => m.text === 'le site ');
+    expect(link).toMatchObject({ uri: 'https://example.org', x: text!.x });
+    expect(link!.kind === 'link' && link!.width).toBeCloseTo(fakeMeasure.width('le site', text!.face, text!.size), 5);
+    const underline = page!.marks.find((m) => m.kind === 'line' && m.y1 === m.y2 && Math.abs(m.y1 - text!.y) < 3);
+    expect(underline).toBeDefined();
+  });
+});
