@@ -42,8 +42,13 @@ interface Word {
 const SOFT_HYPHEN = '\u00ad';
 /** Characters after which a URL or an overlong word may be broken when it cannot fit a line. */
 const URL_BREAK_AFTER = new Set(['/', '.', '?', '&', '=', '_', '-', '#', ':', ',', ';']);
-/** A hyphen inside a compound word ("EUCAP-Sahel", "2022-2026") is a break opportunity. */
-const COMPOUND_HYPHEN = /(?<=[\p{L}\p{N}][-‐])(?=[\p{L}\p{N}])/u;
+/**
+ * A hyphen inside a compound word ("EUCAP-Sahel", "2022-2026") is a break opportunity, with
+ * three letters or digits at least on each side ("N-B", "DGECEM-R" stay whole). Not in URLs and
+ * e-mail addresses, where a hyphen at the end of a line would read as inserted.
+ */
+const COMPOUND_HYPHEN = /(?<=[\p{L}\p{N}]{3}[-‐])(?=[\p{L}\p{N}]{3})/u;
+const URL_LIKE = /:\/\/|^www\.|@/;
 const EPSILON = 0.01;
 
 export function breakLines(
@@ -112,7 +117,7 @@ function toWords(runs: readonly Run[], style: TextStyle, context: InlineContext)
       if (part === '\n') finish('newline');
       else if (part.startsWith(' ')) finish('space');
       else {
-        const chunks = part.split(COMPOUND_HYPHEN);
+        const chunks = URL_LIKE.test(part) ? [part] : part.split(COMPOUND_HYPHEN);
         chunks.forEach((chunk, i) => {
           pieces.push(piece(chunk, face, style.size, color, run.link, context.measure));
           if (i < chunks.length - 1) finish('join');

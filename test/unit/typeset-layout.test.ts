@@ -291,3 +291,17 @@ describe('links', () => {
     expect(underline).toBeDefined();
   });
 });
+
+describe('break opportunities', () => {
+  const lineTexts = (text: string, width: number) => {
+    const [page] = composePages(spec([{ kind: 'paragraph', runs: [t(text)], align: 'left' }]), { ...fakeMeasure, width: (s, f, size) => fakeMeasure.width(s, f, size) * (453.5 / width) });
+    return bodyText(page!).map((m) => m.text);
+  };
+
+  it('breaks after the hyphen of a compound word, not in short compounds or URLs', () => {
+    // A measure about 20 characters wide.
+    expect(lineTexts('aaaa bbbb cccc EUCAP-Sahel', 21 * 5.25)).toEqual(['aaaa bbbb cccc EUCAP-', 'Sahel']);
+    expect(lineTexts('aaaa bbbb cccc dd N-B', 20 * 5.25)).toEqual(['aaaa bbbb cccc dd', 'N-B']);
+    expect(lineTexts('aaaa bbbb ccc https://a-b.org/c', 20 * 5.25)).toEqual(['aaaa bbbb ccc', 'https://a-b.org/c']);
+  });
+});
