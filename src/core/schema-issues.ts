@@ -13,6 +13,9 @@ export function checkShape<T>(
   value: unknown,
   source: YamlSource,
 ): { data?: T; diagnostics: Diagnostic[] } {
+  // Most files are valid: the inputs the messages quote are asked for only when there are issues.
+  const first = schema.safeParse(value);
+  if (first.success) return { data: first.data, diagnostics: [] };
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { data: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue) => toDiagnostics(issue, schema, source));

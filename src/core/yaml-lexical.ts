@@ -24,6 +24,19 @@ export interface LexicalScan {
   flowStarts: number[];
 }
 
+/**
+ * Whether scanTokens could find a problem in `text`: a directive needs « % » at a line start,
+ * a tag needs « ! », and too deep a nesting needs more than MAX_FLOW_DEPTH brackets. A cheap
+ * test that lets the common file skip the full lexing pass.
+ */
+export function mayHaveLexicalProblem(text: string): boolean {
+  if (/^%|!/m.test(text)) return true;
+  let brackets = 0;
+  for (let index = text.indexOf('['); index !== -1; index = text.indexOf('[', index + 1)) brackets++;
+  for (let index = text.indexOf('{'); index !== -1; index = text.indexOf('{', index + 1)) brackets++;
+  return brackets > MAX_FLOW_DEPTH;
+}
+
 export function scanTokens(text: string): LexicalScan {
   const quoteStarts: number[] = [];
   const flowStarts: number[] = [];
