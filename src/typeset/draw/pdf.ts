@@ -3,14 +3,14 @@
 // small and the output reproducible: object order follows the document, nothing reads the clock,
 // and the file identifier is a hash of the content.
 import { PDFContext, PDFHexString, PDFName, PDFString, PDFWriter, type PDFDict, type PDFRef } from 'pdf-lib';
-import { deflated } from './deflate.js';
-import { fingerprint } from './fingerprint.js';
-import { writeOutline } from './outline.js';
 import type { DocumentMetadata } from '../blocks.js';
 import type { FontLibrary } from '../fonts/library.js';
 import type { LinkMark, Page } from '../marks.js';
 import { contentStream, FontResources, num } from './content.js';
+import { deflated } from './deflate.js';
 import { embedFont } from './embedFont.js';
+import { fingerprint } from './fingerprint.js';
+import { writeOutline } from './outline.js';
 import { asciiString, textString, uriString } from './strings.js';
 
 export interface PdfInput {
