@@ -53,8 +53,9 @@ function fromWeights(weights: readonly number[], width: number): number[] {
 }
 
 /**
- * Column widths from content, as browsers do for tables: every column gets at least its longest
- * word; the room left goes to columns in proportion to how much more they would like.
+ * Column widths from content, as browsers do for tables: a column whose text fits unbroken in
+ * its fair share of the width gets just that (dates, acronyms); the other columns share what is
+ * left, each at least its longest word, the rest in proportion to how much more they would like.
  */
 function fromContent(
   table: TableBlock,
@@ -76,14 +77,32 @@ function fromContent(
   visit(table.header, headerStyle);
   for (const row of table.rows) visit(row, cellStyle);
 
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  const sumMax = max.reduce((a, b) => a + b, 0);
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const sumMax = sum(max);
   // Everything fits unbroken: share the spare width in proportion to the content.
-  if (sumMax <= width) return sumMax === 0 ? min.map(() => width / columnCount) : max.map((m) => (m / sumMax) * width);
-  // Not even the longest words fit: shrink them all alike (overlong words are then broken).
-  if (sumMin >= width) return min.map((m) => (m / sumMin) * width);
-  const wanted = sumMax - sumMin;
-  return min.map((m, i) => m + ((width - sumMin) * (max[i]! - m)) / wanted);
+  if (sumMax <= width) return sumMax === 0 ? max.map(() => width / columnCount) : max.map((m) => (m / sumMax) * width);
+
+  const widths = new Array<number | undefined>(columnCount).fill(undefined);
+  for (let settled = true; settled; ) {
+    settled = false;
+    const open = widths.flatMap((w, i) => (w === undefined ? [i] : []));
+    const share = (width - sum(widths.map((w) => w ?? 0))) / open.length;
+    for (const i of open) {
+      if (max[i]! <= share) {
+        widths[i] = max[i]!;
+        settled = true;
+      }
+    }
+  }
+  const open = widths.flatMap((w, i) => (w === undefined ? [i] : []));
+  const room = width - sum(widths.map((w) => w ?? 0));
+  const openMin = sum(open.map((i) => min[i]!));
+  const wanted = sum(open.map((i) => max[i]! - min[i]!));
+  for (const i of open) {
+    // Not even the longest words fit: shrink them all alike (overlong words are then broken).
+    widths[i] = openMin >= room ? (min[i]! / openMin) * room : min[i]! + ((room - openMin) * (max[i]! - min[i]!)) / wanted;
+  }
+  return widths.map((w) => w!);
 }
 
 /** Height a row needs at the bottom of a page to start there: all of it, or its first two lines. */

@@ -262,11 +262,12 @@ describe('tables', () => {
     expect(edges[edges.length - 1]).toBeCloseTo(right, 5);
     const widths = edges.slice(1).map((x, i) => x - edges[i]!);
     expect(widths).toHaveLength(3);
-    // The wordy column gets most of the room; the others still hold their longest word unbroken.
+    // The wordy column gets most of the room; the short ones keep their text on one line.
     expect(widths[1]!).toBeGreaterThan(widths[0]! + widths[2]!);
     const marks = cellMarks(page!);
     expect(marks.some((m) => m.text === 'Échéance')).toBe(true);
-    expect(marks.some((m) => m.text === 'prochaine')).toBe(true);
+    expect(marks.some((m) => m.text === 'prochaine réunion')).toBe(true);
+    expect(widths[2]).toBeCloseTo(fakeMeasure.width('prochaine réunion', 'condensed', theme.table.cell.size) + 2 * theme.table.padding.x, 5);
   });
 
   it('uses given widths as relative weights', () => {
