@@ -299,6 +299,15 @@ describe('break opportunities', () => {
     return bodyText(page!).map((m) => m.text);
   };
 
+  it('never breaks at a no-break space (before « : », inside « guillemets », in 9h30\u202f–\u202f11h20)', () => {
+    // From the width of the longest unbreakable group, 9h30 – 11h20, up.
+    for (let width = 14; width <= 40; width++) {
+      const lines = lineTexts('les points suivants\u00a0: « texte\u202fcité\u202f» de 9h30\u202f–\u202f11h20 fin', width * 5.25);
+      for (const line of lines) expect(line.startsWith(':') || line.startsWith('»') || line.startsWith('–') || line.startsWith('11h20')).toBe(false);
+      expect(lines.join(' ')).toBe('les points suivants\u00a0: « texte\u202fcité\u202f» de 9h30\u202f–\u202f11h20 fin');
+    }
+  });
+
   it('breaks after the hyphen of a compound word, not in short compounds or URLs', () => {
     // A measure about 20 characters wide.
     expect(lineTexts('aaaa bbbb cccc EUCAP-Sahel', 21 * 5.25)).toEqual(['aaaa bbbb cccc EUCAP-', 'Sahel']);
