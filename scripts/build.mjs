@@ -33,7 +33,8 @@ const pdfLibTreeShaking = {
 };
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The parse worker is an entry of its own (src/core/parse-pool.ts starts it beside the chunks).
+  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/core/parse-worker.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

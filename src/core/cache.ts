@@ -4,7 +4,7 @@
 // It lives in .gtm-cache/ at the repository root, which ignores itself in git. A cache that
 // is unreadable, truncated, from another gtm build or altered fails its checks and is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
@@ -51,6 +51,8 @@ function fingerprint(): string {
 export class MeetingCache {
   private changed = false;
   private readonly entries: Map<string, CachedFile>;
+  /** Entries already serialised (by a parse worker), written as they are. */
+  private readonly serialised = new Map<string, Uint8Array>();
 
   private constructor(
     private readonly root: string,
@@ -72,8 +74,11 @@ export class MeetingCache {
     return entry && entry.hash === hash ? (entry as CachedFile<T>) : undefined;
   }
 
-  set<T extends Meeting | Config>(relativePath: string, entry: CachedFile<T>): void {
+  /** `json`: the entry already serialised as UTF-8 JSON, when at hand. */
+  set<T extends Meeting | Config>(relativePath: string, entry: CachedFile<T>, json?: Uint8Array): void {
     this.entries.set(relativePath, entry);
+    if (json) this.serialised.set(relativePath, json);
+    else this.serialised.delete(relativePath);
     this.changed = true;
   }
 
@@ -90,8 +95,19 @@ export class MeetingCache {
       }
     }
     if (!this.changed) return;
-    const sorted = [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    if (writeChecked(this.root, CACHE_FILE, this.print, JSON.stringify(Object.fromEntries(sorted)))) this.changed = false;
+    const keys = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Written entry by entry: one JSON text of the whole cache would double the peak memory.
+    const serialised = this.serialised;
+    const entries = this.entries;
+    function* body(): Generator<string | Uint8Array> {
+      yield '{';
+      for (const [index, key] of keys.entries()) {
+        yield `${index > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+        yield serialised.get(key) ?? JSON.stringify(entries.get(key));
+      }
+      yield '}';
+    }
+    if (writeChecked(this.root, CACHE_FILE, this.print, body())) this.changed = false;
   }
 
   /**
@@ -130,15 +146,43 @@ export class MeetingCache {
  * crash fails its checksum and is simply rebuilt. Never throws: a read-only repository keeps
  * no cache.
  */
-function writeChecked(root: string, name: string, print: string, body: string): boolean {
+function writeChecked(root: string, name: string, print: string, body: string | Iterable<string | Uint8Array>): boolean {
   const directory = path.join(root, CACHE_DIR);
   // The name only has to be unique; it never reaches the output.
   const temporary = path.join(directory, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(directory, { recursive: true });
     writeFileSync(path.join(directory, '.gitignore'), '# Cache de gtm, recréé à la demande : ne pas versionner.\n*\n');
-    const header = JSON.stringify({ format: FORMAT, fingerprint: print, checksum: createHash('sha1').update(body).digest('hex') });
-    writeFileSync(temporary, `${header}\n${body}`);
+    const headerOf = (checksum: string) => `${JSON.stringify({ format: FORMAT, fingerprint: print, checksum })}\n`;
+    // The checksum is known only once the body is written: a placeholder of the same length
+    // (a SHA-1 is always 40 hex digits) is overwritten at the end.
+    const placeholder = Buffer.from(headerOf('0'.repeat(40)));
+    const checksum = createHash('sha1');
+    const file = openSync(temporary, 'w');
+    try {
+      writeSync(file, placeholder);
+      let pending: Buffer[] = [];
+      let size = 0;
+      const flush = () => {
+        writeSync(file, Buffer.concat(pending, size));
+        pending = [];
+        size = 0;
+      };
+      for (const piece of typeof body === 'string' ? [body] : body) {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        checksum.update(bytes);
+        pending.push(bytes);
+        size += bytes.byteLength;
+        // Written in blocks of about 1 MB: few system calls, little memory.
+        if (size > 1 << 20) flush();
+      }
+      flush();
+      const header = Buffer.from(headerOf(checksum.digest('hex')));
+      if (header.byteLength !== placeholder.byteLength) throw new Error('cache header length');
+      writeSync(file, header, 0, header.byteLength, 0);
+    } finally {
+      closeSync(file);
+    }
     renameSync(temporary, path.join(directory, name));
     return true;
   } catch {
@@ -154,13 +198,14 @@ function writeChecked(root: string, name: string, print: string, body: string): 
 /** The body of a cache file, if its header matches this build and its checksum holds. */
 function readChecked(root: string, name: string, print: string): string | undefined {
   try {
-    const text = readFileSync(path.join(root, CACHE_DIR, name), 'utf8');
-    const newline = text.indexOf('\n');
+    // Checked as bytes and decoded once: hashing the text would encode it again, a copy as big as the cache.
+    const bytes = readFileSync(path.join(root, CACHE_DIR, name));
+    const newline = bytes.indexOf(0x0a);
     if (newline < 0) return undefined;
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
-    const body = text.slice(newline + 1);
+    const header = JSON.parse(bytes.toString('utf8', 0, newline)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
     if (header.format !== FORMAT || header.fingerprint !== print) return undefined;
-    return header.checksum === createHash('sha1').update(body).digest('hex') ? body : undefined;
+    const body = bytes.subarray(newline + 1);
+    return header.checksum === createHash('sha1').update(body).digest('hex') ? body.toString('utf8') : undefined;
   } catch {
     return undefined;
   }

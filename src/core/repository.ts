@@ -9,7 +9,8 @@ import type { Config } from './schema/config.js';
 import type { Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
 import { decodeUserText, MAX_FILE_BYTES, readUserText } from './user-text.js';
-import { hashBytes, MeetingCache } from './cache.js';
+import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
+import type { ParseJob } from './parse-pool.js';
 
 export const CONFIG_FILE = 'gtm.yaml';
 export const MEETINGS_DIR = 'meetings';
@@ -116,9 +117,7 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
   if (!config) throw new GtmError(configDiagnostics, 1);
 
   const files = meetingFilesUnder(path.join(root, MEETINGS_DIR));
-  // Read one after the other: small files, where sequential reads beat a pool of promises.
-  const loaded: Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }> = [];
-  for (const file of files) loaded.push(await loadMeetingFile(root, file, config, cache));
+  const loaded = await loadMeetingFiles(root, files, config, cache);
   const present = new Set([CONFIG_FILE, ...files.map((file) => path.relative(root, file))]);
   cache?.save(present);
   const digest = cache?.digest(present);
@@ -212,30 +211,48 @@ export async function loadMeeting(
 }
 
 /**
- * One meeting file, through the cache when its bytes are unchanged; otherwise read, parsed and
- * checked, and the result stored. Files that cannot be read are never cached.
+ * The meeting files, through the cache when their bytes are unchanged; the others are read,
+ * parsed and checked (on every core when there are many), and their results stored. Files
+ * that cannot be read are never cached.
  */
-async function loadMeetingFile(
+async function loadMeetingFiles(
   root: string,
-  file: string,
+  files: readonly string[],
   config: Config,
   cache: MeetingCache | undefined,
-): Promise<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }> {
-  const relativePath = path.relative(root, file);
-  const bytes = readMeetingBytes(file);
-  // Missing, too large, a folder, no permission: rare, and readUserText words it.
-  if (!bytes) return { diagnostics: (await readUserText(file, relativePath)).diagnostics };
-  const hash = hashBytes(bytes);
-  let result = cache?.get<Meeting>(relativePath, hash);
-  if (!result) {
-    const read = decodeUserText(bytes, relativePath);
-    result = { hash, ...(read.text === undefined ? { diagnostics: read.diagnostics } : (await import('./shape-checks.js')).checkMeetingText(relativePath, read.text)) };
-    cache?.set(relativePath, result);
+): Promise<Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }>> {
+  const results: Array<CachedFile<Meeting> | { diagnostics: Diagnostic[] }> = new Array(files.length);
+  const jobs: ParseJob[] = [];
+  const jobIndexes: number[] = [];
+  // Read one after the other: small files, where sequential reads beat a pool of promises.
+  for (const [index, file] of files.entries()) {
+    const relativePath = path.relative(root, file);
+    const bytes = readMeetingBytes(file);
+    // Missing, too large, a folder, no permission: rare, and readUserText words it.
+    if (!bytes) {
+      results[index] = { diagnostics: (await readUserText(file, relativePath)).diagnostics };
+      continue;
+    }
+    const hash = hashBytes(bytes);
+    const cached = cache?.get<Meeting>(relativePath, hash);
+    if (cached) results[index] = cached;
+    else {
+      jobs.push({ relativePath, bytes, hash });
+      jobIndexes.push(index);
+    }
   }
-  return {
-    ...(result.data ? { meeting: loadedMeeting(file, relativePath, result.data, config) } : {}),
-    diagnostics: result.diagnostics,
-  };
+  if (jobs.length > 0) {
+    const parsed = await (await import('./parse-pool.js')).checkMeetingFiles(jobs);
+    parsed.forEach(({ entry, json }, at) => {
+      results[jobIndexes[at]!] = entry;
+      cache?.set(jobs[at]!.relativePath, entry, json);
+    });
+  }
+  return results.map((result, index) => {
+    const file = files[index]!;
+    const data = 'data' in result ? result.data : undefined;
+    return { ...(data ? { meeting: loadedMeeting(file, path.relative(root, file), data, config) } : {}), diagnostics: result.diagnostics };
+  });
 }
 
 /** The file's bytes, or undefined when they cannot or should not be read. */

@@ -1,0 +1,115 @@
+// Checks many meeting files on every core: the main thread and worker threads (parse-worker.ts)
+// take chunks of files from one queue, so a busy core simply takes fewer. Small batches, and
+// runs from the TypeScript sources (tests), where no worker file is built, stay on this thread.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CachedFile } from './cache.js';
+import type { Meeting } from './schema/meeting.js';
+
+/** Below this many files, starting a worker (~50 ms: its own copy of yaml and zod) costs more than it saves. */
+export const PARALLEL_ABOVE = 64;
+/** Files per message: large enough that messaging is negligible, small enough to balance the cores. */
+const CHUNK = 32;
+/** The bundled worker sits beside the bundle's chunks (scripts/build.mjs). */
+const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+export interface ParseJob {
+  relativePath: string;
+  bytes: Uint8Array;
+  /** SHA-1 of `bytes`, stored with the result. */
+  hash: string;
+}
+
+export interface ParseRequest {
+  start: number;
+  jobs: ParseJob[];
+}
+
+export interface ParseResponse {
+  start: number;
+  /** One cache entry per job, as UTF-8 JSON. */
+  entries: Uint8Array[];
+}
+
+/** A checked file: its cache entry, and that entry as UTF-8 JSON when a worker made it. */
+export interface ParsedFile {
+  entry: CachedFile<Meeting>;
+  json?: Uint8Array;
+}
+
+export async function checkMeetingFiles(jobs: readonly ParseJob[], parallelAbove = PARALLEL_ABOVE): Promise<ParsedFile[]> {
+  const { checkMeetingBytes } = await import('./meeting-check.js');
+  const results: ParsedFile[] = new Array(jobs.length);
+  const checkHere = (start: number, end: number) => {
+    for (let index = start; index < end; index++) {
+      const job = jobs[index]!;
+      results[index] = { entry: { hash: job.hash, ...checkMeetingBytes(job.relativePath, job.bytes) } };
+    }
+  };
+  const threads = Math.min(availableParallelism() - 1, Math.floor(jobs.length / PARALLEL_ABOVE));
+  if (jobs.length <= parallelAbove || threads < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
+    checkHere(0, jobs.length);
+    return results;
+  }
+
+  const queue = { next: 0 };
+  const take = (): [number, number] => {
+    const start = queue.next;
+    queue.next = Math.min(jobs.length, start + CHUNK);
+    return [start, queue.next];
+  };
+  const workers = Array.from({ length: threads }, () => runWorker(jobs, take, results, checkHere));
+  while (queue.next < jobs.length) {
+    checkHere(...take());
+    // Let the workers' answers in, so that they are handed their next chunk without waiting.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
+  return results;
+}
+
+/**
+ * One worker, kept two chunks ahead so that it never waits for the busy main thread. If it
+ * fails, the chunks it held are checked here: a worker problem never changes the result.
+ */
+function runWorker(
+  jobs: readonly ParseJob[],
+  take: () => [number, number],
+  results: ParsedFile[],
+  checkHere: (start: number, end: number) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const held = new Map<number, number>();
+    let settled = false;
+    const worker = new Worker(WORKER_URL);
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      for (const [start, end] of held) checkHere(start, end);
+      held.clear();
+      void worker.terminate();
+      resolve();
+    };
+    const send = () => {
+      const [start, end] = take();
+      if (start === end) return;
+      held.set(start, end);
+      const request: ParseRequest = { start, jobs: jobs.slice(start, end) };
+      worker.postMessage(request);
+    };
+    worker.on('message', ({ start, entries }: ParseResponse) => {
+      held.delete(start);
+      entries.forEach((json, offset) => {
+        results[start + offset] = { entry: JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as CachedFile<Meeting>, json };
+      });
+      send();
+      if (held.size === 0) finish();
+    });
+    worker.on('error', finish);
+    worker.on('exit', finish);
+    send();
+    send();
+  });
+}
