@@ -4,7 +4,7 @@
 import type { DocumentSpec } from './blocks.js';
 import { decorate } from './decorate.js';
 import { writePdf } from './draw/pdf.js';
-import { createFontLibrary, type FontLibrary } from './fonts/library.js';
+import { createFontLibrary } from './fonts/library.js';
 import { frenchHyphenator } from './hyphenate.js';
 import { layoutDocument } from './layout.js';
 import type { Page } from './marks.js';
@@ -33,5 +33,3 @@ export function composePages(spec: DocumentSpec, measure: Measure, pageTheme: Th
   const pages = paginate(flow, { top: margin.top, bottom: height - margin.bottom });
   return decorate(pages, spec, pageTheme, measure);
 }
-
-export type { FontLibrary };
