@@ -1,4 +1,5 @@
-// Types for the two untyped hyphenation packages.
+// Types for the two untyped hyphenation packages: the French patterns, and hypher (the tests'
+// reference implementation).
 declare module 'hypher' {
   export interface HypherLanguage {
     patterns: Record<number, string>;
