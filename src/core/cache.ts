@@ -14,10 +14,11 @@ import type { Meeting } from './schema/meeting.js';
 declare const GTM_VERSION: string | undefined;
 
 export const CACHE_DIR = '.gtm-cache';
+/** One line per file: its path as JSON, a tab, its entry as JSON (JSON escapes every tab and line break). */
 const CACHE_FILE = 'meetings.json';
 const RULES_FILE = 'rules.json';
 /** Bumped whenever what is stored changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CachedFile<T = Meeting | Config> {
   /** SHA-1 of the file's bytes. */
@@ -100,14 +101,15 @@ export class MeetingCache {
     const serialised = this.serialised;
     const entries = this.entries;
     function* body(): Generator<string | Uint8Array> {
-      yield '{';
-      for (const [index, key] of keys.entries()) {
-        yield `${index > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+      for (const key of keys) {
+        yield `${JSON.stringify(key)}\t`;
         yield serialised.get(key) ?? JSON.stringify(entries.get(key));
+        yield '\n';
       }
-      yield '}';
     }
     if (writeChecked(this.root, CACHE_FILE, this.print, body())) this.changed = false;
+    // Written: the serialised copies are no longer needed.
+    this.serialised.clear();
   }
 
   /**
@@ -196,7 +198,9 @@ function writeChecked(root: string, name: string, print: string, body: string | 
 }
 
 /** The body of a cache file, if its header matches this build and its checksum holds. */
-function readChecked(root: string, name: string, print: string): string | undefined {
+function readChecked(root: string, name: string, print: string): string | undefined;
+function readChecked(root: string, name: string, print: string, as: 'bytes'): Buffer | undefined;
+function readChecked(root: string, name: string, print: string, as: 'text' | 'bytes' = 'text'): string | Buffer | undefined {
   try {
     // Checked as bytes and decoded once: hashing the text would encode it again, a copy as big as the cache.
     const bytes = readFileSync(path.join(root, CACHE_DIR, name));
@@ -205,22 +209,33 @@ function readChecked(root: string, name: string, print: string): string | undefi
     const header = JSON.parse(bytes.toString('utf8', 0, newline)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
     if (header.format !== FORMAT || header.fingerprint !== print) return undefined;
     const body = bytes.subarray(newline + 1);
-    return header.checksum === createHash('sha1').update(body).digest('hex') ? body.toString('utf8') : undefined;
+    if (header.checksum !== createHash('sha1').update(body).digest('hex')) return undefined;
+    return as === 'bytes' ? body : body.toString('utf8');
   } catch {
     return undefined;
   }
 }
 
 function readEntries(root: string, print: string): Map<string, CachedFile> {
-  const body = readChecked(root, CACHE_FILE, print);
+  const body = readChecked(root, CACHE_FILE, print, 'bytes');
   if (body === undefined) return new Map();
+  const entries = new Map<string, CachedFile>();
   try {
-    const entries = JSON.parse(body) as Record<string, CachedFile>;
-    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return new Map();
-    return new Map(Object.entries(entries).filter(([, entry]) => isEntry(entry)));
+    // Line by line: decoding the whole body as one text would hold a second copy of it.
+    for (let start = 0; start < body.length; ) {
+      let end = body.indexOf(0x0a, start);
+      if (end < 0) end = body.length;
+      const tab = body.indexOf(0x09, start);
+      if (tab < 0 || tab > end) return new Map();
+      const key = JSON.parse(body.toString('utf8', start, tab)) as unknown;
+      const entry = JSON.parse(body.toString('utf8', tab + 1, end)) as unknown;
+      if (typeof key === 'string' && isEntry(entry)) entries.set(key, entry);
+      start = end + 1;
+    }
   } catch {
     return new Map();
   }
+  return entries;
 }
 
 function isEntry(entry: unknown): entry is CachedFile {

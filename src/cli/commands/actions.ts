@@ -46,16 +46,16 @@ export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   const matches = filterOf(options, responsible, repository, io, today);
   const rows = ledger.actions.filter(matches).map((action) => toRow(action, today));
 
-  io.stdout(
-    reporters[options.format](rows, {
-      today: formatIsoDay(today),
-      config: repository.config,
-      colors: colorsFor(io, 'stdout'),
-      width: terminalWidth(io),
-      anyAction: ledger.actions.length > 0,
-      ...(responsible !== undefined ? { responsible } : {}),
-    }),
-  );
+  const output = reporters[options.format](rows, {
+    today: formatIsoDay(today),
+    config: repository.config,
+    colors: colorsFor(io, 'stdout'),
+    width: terminalWidth(io),
+    anyAction: ledger.actions.length > 0,
+    ...(responsible !== undefined ? { responsible } : {}),
+  });
+  if (typeof output === 'string') io.stdout(output);
+  else for (const piece of output) io.stdout(piece);
   return 0;
 }
 

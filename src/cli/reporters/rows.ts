@@ -48,8 +48,8 @@ export interface ReporterOptions {
   anyAction: boolean;
 }
 
-/** A pure function from rows to the whole output text. */
-export type Reporter = (rows: readonly ActionRow[], options: ReporterOptions) => string;
+/** A pure function from rows to the whole output text, or to that text in consecutive pieces. */
+export type Reporter = (rows: readonly ActionRow[], options: ReporterOptions) => string | Iterable<string>;
 
 export function toRow(action: TrackedAction, today: Day): ActionRow {
   const last = action.lastFollowUp;

@@ -11,19 +11,35 @@ const HEADERS = ['Action', 'Point d’action', 'Date limite', 'Origine', 'Dernie
 const INDENT = '  ';
 const GAP = '  ';
 
-export const table: Reporter = (rows, options) => {
+/** Output pieces of about this many characters: a huge table is never one huge string. */
+const PIECE = 1 << 16;
+
+/** The table in pieces, written one after the other (27,000 rows make 50 MB of text). */
+export const table: Reporter = (rows, options) => (rows.length === 0 ? `${emptyMessage(options)}\n` : tablePieces(rows, options));
+
+function* tablePieces(rows: readonly ActionRow[], options: ReporterOptions): Generator<string> {
   const title = options.colors.bold(`Points d’action au ${formatDay(parseIsoDate(options.today)!)}`);
-  if (rows.length === 0) return `${emptyMessage(options)}\n`;
   const texts = new Map(rows.map((row) => [row, cells(row)]));
   const widths = columnWidths([...texts.values()], options.width);
-  const blocks = groupsOf(rows, options).map(({ name, rows: members }) => {
+  // A row shared by several organisations is laid out once (the widths are the same in every group).
+  const laidOut = new Map<ActionRow, string[]>();
+  let piece = `${title}\n`;
+  for (const { name, rows: members } of groupsOf(rows, options)) {
     const heading = wrap(`${name} (${members.length})`, options.width).map((line) => options.colors.bold(line)).join('\n');
     const header = wrapped(HEADERS, widths).map((text) => options.colors.dim(text)).join('\n');
-    const body = [...members].sort(compareRows).flatMap((row) => rowLines(row, texts.get(row)!, widths, options));
-    return [heading, header, ...body].join('\n');
-  });
-  return `${title}\n\n${blocks.join('\n\n')}\n\n${summaryOf(rows)}\n`;
-};
+    piece += `\n${heading}\n${header}\n`;
+    for (const row of [...members].sort(compareRows)) {
+      let lines = laidOut.get(row);
+      if (!lines) laidOut.set(row, (lines = rowLines(row, texts.get(row)!, widths, options)));
+      for (const text of lines) piece += `${text}\n`;
+      if (piece.length > PIECE) {
+        yield piece;
+        piece = '';
+      }
+    }
+  }
+  yield `${piece}\n${summaryOf(rows)}\n`;
+}
 
 interface Group {
   name: string;

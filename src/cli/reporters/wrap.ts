@@ -1,7 +1,12 @@
 // Word wrapping for the terminal table: words are kept whole unless longer than the column.
 
+/** Words separated by single plain spaces, with no other white space (which wrap() would rework). */
+const SIMPLE_LINE = /^\S+(?: \S+)*$/;
+
 /** Splits `text` into lines of at most `width` characters (code points). */
 export function wrap(text: string, width: number): string[] {
+  // Most cells are single-spaced words that fit: they are their own one line.
+  if (text.length <= width && SIMPLE_LINE.test(text)) return [text];
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
