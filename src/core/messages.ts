@@ -2,7 +2,11 @@
 // Commands and the CLI keep their own wording in src/cli/messages.ts.
 import { isoFromFrenchDate } from './calendar.js';
 
-const quote = (value: string): string => `« ${value} »`;
+/** Quotes a value back to the user; a long one (a pasted paragraph) is shortened to stay on one line. */
+const quote = (value: string): string => {
+  const oneLine = value.replace(/\s+/g, ' ').trim();
+  return `« ${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine} »`;
+};
 
 const frenchDateHint = (value: string): string => {
   const iso = isoFromFrenchDate(value);

@@ -150,6 +150,14 @@ describe('validation rules', () => {
     expect(at(problem)).toBe('meetings/2023-06-20-national.yaml:15:19');
   });
 
+  it('quotes a long value back shortened, on one line', async () => {
+    const pasted = 'Le GTM a retenu la date du vingt juillet deux mille vingt-trois, dans la salle habituelle du secrétariat';
+    const [problem] = await validate({ '2023-06-20-national.yaml': meeting().replace('echeance: 2023-12', `echeance: "0 ${pasted}"`) });
+    expect(problem!.message).toBe(
+      'date limite mal écrite « 0 Le GTM a retenu la date du vingt juillet deux mille vingt… » : écrivez une date (2023-07-31), un mois (2023-07), une année (2023), « prochaine réunion » ou des mots',
+    );
+  });
+
   it('reports a file name that does not match the date and group', async () => {
     const [problem] = await validate({ '2023-06-21-national.yaml': meeting() });
     expect(problem).toMatchObject({
