@@ -21,16 +21,23 @@ function* tablePieces(rows: readonly ActionRow[], options: ReporterOptions): Gen
   const title = options.colors.bold(`Points d’action au ${formatDay(parseIsoDate(options.today)!)}`);
   const texts = new Map(rows.map((row) => [row, cells(row)]));
   const widths = columnWidths([...texts.values()], options.width);
-  // A row shared by several organisations is laid out once (the widths are the same in every group).
+  const groups = groupsOf(rows, options);
+  // A row shared by several organisations is laid out once (the widths are the same in every
+  // group), and kept only until its last group: the lines of the whole table would weigh 25 MB.
+  const uses = new Map<ActionRow, number>();
+  for (const group of groups) for (const row of group.rows) uses.set(row, (uses.get(row) ?? 0) + 1);
   const laidOut = new Map<ActionRow, string[]>();
   let piece = `${title}\n`;
-  for (const { name, rows: members } of groupsOf(rows, options)) {
+  for (const { name, rows: members } of groups) {
     const heading = wrap(`${name} (${members.length})`, options.width).map((line) => options.colors.bold(line)).join('\n');
     const header = wrapped(HEADERS, widths).map((text) => options.colors.dim(text)).join('\n');
     piece += `\n${heading}\n${header}\n`;
     for (const row of [...members].sort(compareRows)) {
-      let lines = laidOut.get(row);
-      if (!lines) laidOut.set(row, (lines = rowLines(row, texts.get(row)!, widths, options)));
+      const lines = laidOut.get(row) ?? rowLines(row, texts.get(row)!, widths, options);
+      const left = uses.get(row)! - 1;
+      uses.set(row, left);
+      if (left > 0) laidOut.set(row, lines);
+      else laidOut.delete(row);
       for (const text of lines) piece += `${text}\n`;
       if (piece.length > PIECE) {
         yield piece;
@@ -114,10 +121,16 @@ function rowLines(row: ActionRow, texts: readonly string[], widths: number[], op
 /** The cells wrapped to their columns, side by side, as terminal lines. */
 function wrapped(texts: readonly string[], widths: number[]): string[] {
   const cellsLines = texts.map((cell, index) => wrap(cell, widths[index]!));
-  const height = Math.max(...cellsLines.map((lines) => lines.length));
-  return Array.from({ length: height }, (_, lineIndex) => line(cellsLines.map((lines) => lines[lineIndex] ?? ''), widths));
+  // Plain loops: this runs for every row of the table.
+  let height = 0;
+  for (const lines of cellsLines) height = Math.max(height, lines.length);
+  const result: string[] = [];
+  for (let lineIndex = 0; lineIndex < height; lineIndex++) result.push(line(cellsLines.map((lines) => lines[lineIndex] ?? ''), widths));
+  return result;
 }
 
 function line(texts: readonly string[], widths: number[]): string {
-  return `${INDENT}${texts.map((text, index) => (index === texts.length - 1 ? text : pad(text, widths[index]!))).join(GAP)}`.trimEnd();
+  let text = INDENT;
+  for (let index = 0; index < texts.length - 1; index++) text += pad(texts[index]!, widths[index]!) + GAP;
+  return (text + texts[texts.length - 1]!).trimEnd();
 }
