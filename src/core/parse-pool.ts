@@ -33,10 +33,10 @@ export interface ParseResponse {
   entries: Uint8Array[];
 }
 
-/** A checked file: its cache entry, and that entry as UTF-8 JSON when a worker made it. */
+/** A checked file: its cache entry, and that entry as UTF-8 JSON (as the cache writes it). */
 export interface ParsedFile {
   entry: CachedFile<Meeting>;
-  json?: Uint8Array;
+  json: Uint8Array;
 }
 
 const NO_BYTES = new Uint8Array(0);
@@ -47,12 +47,14 @@ const release = (job: ParseJob) => {
 
 /** Checks each job's file (its bytes are released once checked); results in the jobs' order. */
 export async function checkMeetingFiles(jobs: readonly ParseJob[], parallelAbove = PARALLEL_ABOVE): Promise<ParsedFile[]> {
-  const { checkMeetingBytes } = await import('./meeting-check.js');
+  const { serialisedEntry } = await import('./meeting-check.js');
+  const encoder = new TextEncoder();
   const results: ParsedFile[] = new Array(jobs.length);
   const checkHere = (start: number, end: number) => {
     for (let index = start; index < end; index++) {
       const job = jobs[index]!;
-      results[index] = { entry: { hash: job.hash, ...checkMeetingBytes(job.relativePath, job.bytes) } };
+      const json = serialisedEntry(job.relativePath, job.bytes, job.hash);
+      results[index] = { entry: JSON.parse(json) as CachedFile<Meeting>, json: encoder.encode(json) };
       release(job);
     }
   };

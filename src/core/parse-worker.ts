@@ -2,14 +2,14 @@
 // answers with each cache entry as UTF-8 JSON, which the loader parses once and the cache
 // writes as is (serialising here keeps that work off the main thread).
 import { parentPort } from 'node:worker_threads';
-import { checkMeetingBytes } from './meeting-check.js';
+import { serialisedEntry } from './meeting-check.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
 
 const encoder = new TextEncoder();
 
 parentPort?.on('message', ({ start, jobs }: ParseRequest) => {
   // TextEncoder gives each entry its own buffer (Buffer.from may share a pool), so each can be transferred.
-  const entries = jobs.map((job) => encoder.encode(JSON.stringify({ hash: job.hash, ...checkMeetingBytes(job.relativePath, job.bytes) })));
+  const entries = jobs.map((job) => encoder.encode(serialisedEntry(job.relativePath, job.bytes, job.hash)));
   const response: ParseResponse = { start, entries };
   // Transferred, not copied: only the buffers' ownership crosses threads.
   parentPort!.postMessage(response, entries.map((entry) => entry.buffer as ArrayBuffer));
