@@ -1,0 +1,68 @@
+// Loading many files checks them on worker threads (src/core/parse-pool.ts), only in the built
+// bin: the same repository must give the same bytes through workers, through the cache, and
+// on one thread (in-process from the sources, where no worker file exists).
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createFixtureRepo, PROJECT_ROOT } from '../helpers/fixture-repo.js';
+import { runBin, runInProcess } from '../helpers/run-cli.js';
+
+type Generate = (dir: string, count: number) => { meetings: number };
+
+describe('loading on worker threads', () => {
+  it('gives the same reports as one thread, with broken files among 150', async () => {
+    const repo = await createFixtureRepo();
+    try {
+      const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
+      const { generateRepository } = (await import(script)) as { generateRepository: Generate };
+      generateRepository(repo.root, 150);
+      const meetings = path.join(repo.root, 'meetings');
+      const edit = (name: string, change: (text: string) => string) =>
+        writeFileSync(path.join(meetings, name), change(readFileSync(path.join(meetings, name), 'utf8')));
+      // One problem per path of the loader: syntax, a tag (lexical pre-scan), the schema, the
+      // encoding, and a rule across files; spread so that both threads get some.
+      const names = readdirSync(meetings).sort();
+      edit(names[5]!, (text) => text.replace('statut: diffuse', 'statut: [diffuse'));
+      edit(names[50]!, (text) => text.replace('statut: diffuse', 'statut: !!str diffuse'));
+      edit(names[90]!, (text) => text.replace('statut: diffuse', 'statut: publie'));
+      writeFileSync(path.join(meetings, names[130]!), Buffer.from([0x67, 0x72, 0x6f, 0xff, 0x0a]));
+      const taken = /- id: (\S+)/.exec(readFileSync(path.join(meetings, names[20]!), 'utf8'))![1]!;
+      edit(names[145]!, (text) => text.replace(/- id: \S+/, `- id: ${taken}`));
+
+      const dropCache = () => rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
+      dropCache();
+      const cold = await runBin(['validate'], { cwd: repo.root });
+      const warm = await runBin(['validate'], { cwd: repo.root });
+      dropCache();
+      const oneThread = await runInProcess(['validate'], { cwd: repo.root });
+
+      expect(cold.exitCode).toBe(1);
+      for (const expected of ['yaml-syntaxe', 'yaml-etiquette', 'valeur-inconnue', 'encodage', 'id-en-double']) {
+        expect(cold.stdout).toContain(`[${expected}]`);
+      }
+      expect(warm).toEqual(cold);
+      expect(oneThread).toEqual(cold);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+
+  it('lists the same actions as one thread', async () => {
+    const repo = await createFixtureRepo();
+    try {
+      const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
+      const { generateRepository } = (await import(script)) as { generateRepository: Generate };
+      generateRepository(repo.root, 120);
+      const args = ['actions', '--open', '--au', '2020-01-01'];
+      const cold = await runBin(args, { cwd: repo.root });
+      rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
+      const oneThread = await runInProcess(args, { cwd: repo.root });
+      expect(cold.exitCode).toBe(0);
+      expect(cold.stdout.split('\n').length).toBeGreaterThan(200);
+      expect(oneThread).toEqual(cold);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
