@@ -8,11 +8,13 @@ export function wrap(text: string, width: number): string[] {
   // Most cells are single-spaced words that fit: they are their own one line.
   if (text.length <= width && SIMPLE_LINE.test(text)) return [text];
   const lines: string[] = [];
+  // Tested once per cell rather than once per word: text without surrogates counts in UTF-16 units.
+  const size = /[\uD800-\uDFFF]/.test(text) ? length : (part: string) => part.length;
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       let rest = word;
-      while (length(rest) > width) {
+      while (size(rest) > width) {
         // A word wider than the column (a URL) is cut where it must be.
         if (line) lines.push(line);
         const chars = [...rest];
@@ -22,7 +24,7 @@ export function wrap(text: string, width: number): string[] {
       }
       if (!rest) continue;
       if (!line) line = rest;
-      else if (length(line) + 1 + length(rest) <= width) line += ` ${rest}`;
+      else if (size(line) + 1 + size(rest) <= width) line += ` ${rest}`;
       else {
         lines.push(line);
         line = rest;
