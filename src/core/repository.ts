@@ -285,18 +285,30 @@ function readMeetingBytes(file: string): Uint8Array | undefined {
  * `text` when given, else from the file as it is now (unchanged, or its hash would differ).
  */
 function loadedMeeting(file: string, relativePath: string, meeting: Meeting, config: Config, text?: string): LoadedMeeting {
-  let source: YamlSource | undefined;
-  return {
-    id: path.basename(file, path.extname(file)),
-    file,
-    relativePath,
-    get source(): YamlSource {
-      source ??= parseYaml(relativePath, text ?? decodeUserText(readFileSync(file), relativePath).text ?? '').source;
-      return source;
-    },
-    meeting,
-    group: meeting.groupe ?? config.groupe_par_defaut,
-  };
+  return new LazySourceMeeting(file, relativePath, meeting, meeting.groupe ?? config.groupe_par_defaut, text);
+}
+
+/** A class, not an object literal with a getter: V8 builds such literals slowly, one per file. */
+class LazySourceMeeting implements LoadedMeeting {
+  readonly id: string;
+  #source: YamlSource | undefined;
+  readonly #text: string | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly relativePath: string,
+    readonly meeting: Meeting,
+    readonly group: string,
+    text?: string,
+  ) {
+    this.id = path.basename(file, path.extname(file));
+    this.#text = text;
+  }
+
+  get source(): YamlSource {
+    this.#source ??= parseYaml(this.relativePath, this.#text ?? decodeUserText(readFileSync(this.file), this.relativePath).text ?? '').source;
+    return this.#source;
+  }
 }
 
 /** Finds a meeting by id (file stem) or by path. */

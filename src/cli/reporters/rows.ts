@@ -53,13 +53,11 @@ export type Reporter = (rows: readonly ActionRow[], options: ReporterOptions) =>
 
 export function toRow(action: TrackedAction, today: Day): ActionRow {
   const last = action.lastFollowUp;
-  return {
+  const row: ActionRow = {
     id: action.id,
     description: action.description,
     responsibles: action.responsibles,
-    ...(action.deadline ? { deadlineWritten: action.deadline.written } : {}),
     deadlineText: action.deadline ? deadlineWithDue(action.deadline, action.due) : '',
-    ...(action.due ? { due: formatIsoDay(action.due) } : {}),
     postponed: action.deadlineSetIn !== action.decidedIn,
     status: action.status,
     statusLabel: ACTION_STATUS_LABELS[action.status],
@@ -69,20 +67,25 @@ export function toRow(action: TrackedAction, today: Day): ActionRow {
     meeting: action.decidedIn.id,
     meetingDate: action.decidedIn.meeting.date,
     group: action.group,
-    ...(last
-      ? {
-          lastFollowUp: {
-            meeting: last.meeting.id,
-            date: last.meeting.meeting.date,
-            dateText: formatDay(parseIsoDate(last.meeting.meeting.date)!),
-            status: last.status,
-            statusLabel: ACTION_STATUS_LABELS[last.status],
-            ...(last.comment !== undefined ? { comment: last.comment } : {}),
-          },
-        }
-      : {}),
     followUps: action.followUps.length,
   };
+  // Optional fields are assigned, not spread: a spread builds a throw-away object per row.
+  if (action.deadline) row.deadlineWritten = action.deadline.written;
+  if (action.due) row.due = formatIsoDay(action.due);
+  if (last) {
+    const date = last.meeting.meeting.date;
+    row.lastFollowUp = { meeting: last.meeting.id, date, dateText: dateText(date), status: last.status, statusLabel: ACTION_STATUS_LABELS[last.status] };
+    if (last.comment !== undefined) row.lastFollowUp.comment = last.comment;
+  }
+  return row;
+}
+
+/** French dates by ISO day, formatted once each: thousands of rows share a few hundred days. */
+const dateTexts = new Map<string, string>();
+function dateText(iso: string): string {
+  let text = dateTexts.get(iso);
+  if (text === undefined) dateTexts.set(iso, (text = formatDay(parseIsoDate(iso)!)));
+  return text;
 }
 
 /** Ids compare with their numbers as numbers: NIA-2306-2 before NIA-2306-10. */

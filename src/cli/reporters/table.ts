@@ -125,12 +125,11 @@ function wrapped(texts: readonly string[], widths: number[]): string[] {
   let height = 0;
   for (const lines of cellsLines) height = Math.max(height, lines.length);
   const result: string[] = [];
-  for (let lineIndex = 0; lineIndex < height; lineIndex++) result.push(line(cellsLines.map((lines) => lines[lineIndex] ?? ''), widths));
+  const last = cellsLines.length - 1;
+  for (let lineIndex = 0; lineIndex < height; lineIndex++) {
+    let text = INDENT;
+    for (let index = 0; index < last; index++) text += pad(cellsLines[index]![lineIndex] ?? '', widths[index]!) + GAP;
+    result.push((text + (cellsLines[last]![lineIndex] ?? '')).trimEnd());
+  }
   return result;
-}
-
-function line(texts: readonly string[], widths: number[]): string {
-  let text = INDENT;
-  for (let index = 0; index < texts.length - 1; index++) text += pad(texts[index]!, widths[index]!) + GAP;
-  return (text + texts[texts.length - 1]!).trimEnd();
 }
