@@ -5,14 +5,16 @@ const SIMPLE_LINE = /^\S+(?: \S+)*$/;
 
 /** Splits `text` into lines of at most `width` characters (code points). */
 export function wrap(text: string, width: number): string[] {
-  // Most cells are single-spaced words that fit: they are their own one line.
-  if (text.length <= width && SIMPLE_LINE.test(text)) return [text];
+  // Most cells are single-spaced words: one that fits is its own line, and the words of one
+  // that does not are found with a plain split (no regular expression, no empty words).
+  const simple = SIMPLE_LINE.test(text);
+  if (simple && text.length <= width) return [text];
   const lines: string[] = [];
   // Tested once per cell rather than once per word: text without surrogates counts in UTF-16 units.
   const size = /[\uD800-\uDFFF]/.test(text) ? length : (part: string) => part.length;
-  for (const paragraph of text.split(/\r?\n/)) {
+  for (const paragraph of simple ? [text] : text.split(/\r?\n/)) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    for (const word of simple ? paragraph.split(' ') : paragraph.split(/\s+/).filter(Boolean)) {
       let rest = word;
       while (size(rest) > width) {
         // A word wider than the column (a URL) is cut where it must be.
