@@ -4,7 +4,7 @@
 // It lives in .gtm-cache/ at the repository root, which ignores itself in git. A cache that
 // is unreadable, truncated, from another gtm build or altered fails its checks and is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
@@ -198,9 +198,7 @@ function writeChecked(root: string, name: string, print: string, body: string | 
 }
 
 /** The body of a cache file, if its header matches this build and its checksum holds. */
-function readChecked(root: string, name: string, print: string): string | undefined;
-function readChecked(root: string, name: string, print: string, as: 'bytes'): Buffer | undefined;
-function readChecked(root: string, name: string, print: string, as: 'text' | 'bytes' = 'text'): string | Buffer | undefined {
+function readChecked(root: string, name: string, print: string): string | undefined {
   try {
     // Checked as bytes and decoded once: hashing the text would encode it again, a copy as big as the cache.
     const bytes = readFileSync(path.join(root, CACHE_DIR, name));
@@ -210,32 +208,58 @@ function readChecked(root: string, name: string, print: string, as: 'text' | 'by
     if (header.format !== FORMAT || header.fingerprint !== print) return undefined;
     const body = bytes.subarray(newline + 1);
     if (header.checksum !== createHash('sha1').update(body).digest('hex')) return undefined;
-    return as === 'bytes' ? body : body.toString('utf8');
+    return body.toString('utf8');
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The entries of the cache file, read in blocks of 1 MB and parsed line by line while the
+ * checksum is computed: neither the file nor its text is ever held whole (24 MB at 10,000
+ * meetings). Any doubt (header, line, checksum) gives an empty cache.
+ */
 function readEntries(root: string, print: string): Map<string, CachedFile> {
-  const body = readChecked(root, CACHE_FILE, print, 'bytes');
-  if (body === undefined) return new Map();
   const entries = new Map<string, CachedFile>();
+  const checksum = createHash('sha1');
+  let expected: unknown;
+  let descriptor: number | undefined;
   try {
-    // Line by line: decoding the whole body as one text would hold a second copy of it.
-    for (let start = 0; start < body.length; ) {
-      let end = body.indexOf(0x0a, start);
-      if (end < 0) end = body.length;
-      const tab = body.indexOf(0x09, start);
-      if (tab < 0 || tab > end) return new Map();
-      const key = JSON.parse(body.toString('utf8', start, tab)) as unknown;
-      const entry = JSON.parse(body.toString('utf8', tab + 1, end)) as unknown;
-      if (typeof key === 'string' && isEntry(entry)) entries.set(key, entry);
-      start = end + 1;
+    descriptor = openSync(path.join(root, CACHE_DIR, CACHE_FILE), 'r');
+    const block = Buffer.allocUnsafe(1 << 20);
+    let carry = Buffer.alloc(0);
+    let headerRead = false;
+    for (;;) {
+      const count = readSync(descriptor, block, 0, block.length, null);
+      if (count === 0) break;
+      const data = Buffer.concat([carry, block.subarray(0, count)]);
+      let start = 0;
+      for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
+        if (!headerRead) {
+          const header = JSON.parse(data.toString('utf8', start, end)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
+          if (header.format !== FORMAT || header.fingerprint !== print) return new Map();
+          expected = header.checksum;
+          headerRead = true;
+        } else {
+          checksum.update(data.subarray(start, end + 1));
+          const tab = data.indexOf(0x09, start);
+          if (tab < 0 || tab > end) return new Map();
+          const key = JSON.parse(data.toString('utf8', start, tab)) as unknown;
+          const entry = JSON.parse(data.toString('utf8', tab + 1, end)) as unknown;
+          if (typeof key === 'string' && isEntry(entry)) entries.set(key, entry);
+        }
+        start = end + 1;
+      }
+      carry = data.subarray(start);
     }
+    // Every line ends with a line feed: anything after the last one is a cut file.
+    if (!headerRead || carry.length > 0) return new Map();
   } catch {
     return new Map();
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
-  return entries;
+  return checksum.digest('hex') === expected ? entries : new Map();
 }
 
 function isEntry(entry: unknown): entry is CachedFile {
