@@ -96,6 +96,28 @@ describe('gtm actions --format table', () => {
     for (const line of narrow.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
   });
 
+  it('at 80 columns gives the action text the room, wrapping the origin after its hyphens', async () => {
+    const out = (await actions(['--au', '2023-08-05'])).stdout;
+    const lines = out.split('\n');
+    const header = lines.find((line) => line.startsWith('  Action'))!;
+    expect(header).toContain('Point d’action');
+    const actionWidth = header.indexOf('Date limite') - header.indexOf('Point d’action') - 2;
+    expect(actionWidth).toBeGreaterThanOrEqual(20);
+    expect(header.indexOf('Dernier suivi') - header.indexOf('Origine') - 2).toBeLessThan(19);
+    // The meeting id is whole, on two lines: « 2023-06-20- » then « national ».
+    const row = lines.findIndex((line) => line.includes('NIA-2306-1'));
+    expect(lines[row]).toMatch(/ 2023-06-20- /);
+    expect(lines[row + 1]!.slice(header.indexOf('Origine'))).toMatch(/^national /);
+    // The long action text takes at most six lines (it took ten with a 13-character column).
+    const long = lines.findIndex((line) => line.includes('NIA-2306-2'));
+    const start = header.indexOf('Point d’action');
+    const block = lines.slice(long, lines.indexOf('', long));
+    const actionLines = block.map((line) => line.slice(start, start + actionWidth).trim()).filter(Boolean);
+    expect(actionLines.join(' ')).toBe(LONG);
+    expect(actionLines.length).toBeLessThanOrEqual(6);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
   it('colours late rows red and rows due within 14 days yellow with FORCE_COLOR, none with NO_COLOR or without a terminal', async () => {
     const coloured = await runBin(['actions', '--au', '2023-07-25'], { cwd: repo.root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(coloured.exitCode).toBe(0);

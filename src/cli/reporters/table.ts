@@ -3,11 +3,17 @@
 import { acronymDashName, formatDay } from '../../core/french/index.js';
 import { parseIsoDate } from '../../core/calendar.js';
 import { compareRows, emptyMessage, summaryOf, type ActionRow, type Reporter, type ReporterOptions } from './rows.js';
-import { length, pad, wrap } from './wrap.js';
+import { length, pad, wrap, wrapAtHyphens } from './wrap.js';
 
 const UNDECIDED = 'À désigner';
 const EVERYONE = 'Tous les acteurs';
 const HEADERS = ['Action', 'Point d’action', 'Date limite', 'Origine', 'Dernier suivi'] as const;
+/**
+ * The origin is the meeting id, kept whole rather than shortened to its date (the id also names
+ * the group, and is what `gtm render` takes); when room is short it wraps after its hyphens
+ * (« 2021-01-28- » / « national »), which costs nothing on rows the action text makes tall anyway.
+ */
+const CELL_WRAPS = [wrap, wrap, wrap, wrapAtHyphens, wrap] as const;
 const INDENT = '  ';
 const GAP = '  ';
 
@@ -90,27 +96,52 @@ function cells(row: ActionRow): string[] {
   return [row.id, row.description, deadline, row.meeting, followUp];
 }
 
+/** The last follow-up keeps at least this width (« Ouvert (aucun » / « suivi) »), or its natural one. */
+const FOLLOW_UP_FLOOR = 13;
+/** The deadline's narrowest width: « 31 décembre » / « 2023 », and the header on one line. */
+const DEADLINE_FLOOR = 12;
+
 /**
- * Id, deadline and origin take their natural width (within limits); the action and the last
- * follow-up share what is left, and wrap.
+ * Every column takes its natural width when the terminal allows. Otherwise the action text has
+ * priority, being what the table is read for: the origin wraps at its hyphens and the deadline
+ * narrows first, then the follow-up keeps a third of the room (at least FOLLOW_UP_FLOOR), and
+ * the action takes the rest.
  */
 function columnWidths(rows: readonly string[][], total: number): number[] {
-  const natural = HEADERS.map((header, index) => rows.reduce((widest, row) => Math.max(widest, length(row[index]!)), length(header)));
+  const natural = HEADERS.map((header, index) =>
+    rows.reduce((widest, row) => Math.max(widest, length(row[index]!)), length(header)),
+  );
   if (natural.reduce((sum, width) => sum + width, length(INDENT) + 4 * length(GAP)) <= total) return natural;
   const id = Math.min(natural[0]!, 24);
   let deadline = Math.min(natural[2]!, 16);
   let origin = Math.min(natural[3]!, 24);
-  const fixed = () => length(INDENT) + id + deadline + origin + 4 * length(GAP);
-  // On a narrow terminal the origin, then the deadline, give room to the text columns.
-  while (total - fixed() < 24 && (origin > 10 || deadline > 10)) {
+  const room = () => total - (length(INDENT) + id + deadline + origin + 4 * length(GAP));
+  const followUpFloor = Math.min(natural[4]!, FOLLOW_UP_FLOOR);
+  if (room() < natural[1]! + followUpFloor) {
+    origin = Math.min(origin, originFloor(rows));
+    deadline = Math.min(deadline, DEADLINE_FLOOR);
+  }
+  // On a very narrow terminal the origin, then the deadline, give up more.
+  while (room() < 24 && (origin > 10 || deadline > 10)) {
     if (origin > 10) origin--;
     else deadline--;
   }
-  const free = Math.max(24, total - fixed());
-  // The follow-up takes its natural width up to 45 % of the room, more if the action needs less.
-  const followUp = Math.max(12, Math.min(natural[4]!, Math.max(Math.floor(free * 0.45), free - natural[1]!)));
+  const free = Math.max(24, room());
+  const followUp = Math.max(followUpFloor, Math.min(natural[4]!, Math.max(Math.floor(free / 3), free - natural[1]!)));
   const action = Math.max(12, Math.min(natural[1]!, free - followUp));
   return [id, action, deadline, origin, followUp];
+}
+
+/** The width at which every origin wraps into whole hyphen pieces: « 2021-01-28- » / « national ». */
+function originFloor(rows: readonly string[][]): number {
+  let widest = 0;
+  for (const row of rows) {
+    const id = row[3]!;
+    // The date prefix stays on one line; the group and anything after it is the other piece.
+    const date = /^\d{4}-\d{2}-\d{2}-/.exec(id)?.[0] ?? '';
+    for (const piece of [date, ...id.slice(date.length).split(/(?<=-)/)]) widest = Math.max(widest, length(piece));
+  }
+  return Math.max(widest, length(HEADERS[3]));
 }
 
 function rowLines(row: ActionRow, texts: readonly string[], widths: number[], options: ReporterOptions): string[] {
@@ -120,7 +151,7 @@ function rowLines(row: ActionRow, texts: readonly string[], widths: number[], op
 
 /** The cells wrapped to their columns, side by side, as terminal lines. */
 function wrapped(texts: readonly string[], widths: number[]): string[] {
-  const cellsLines = texts.map((cell, index) => wrap(cell, widths[index]!));
+  const cellsLines = texts.map((cell, index) => CELL_WRAPS[index]!(cell, widths[index]!));
   // Plain loops: this runs for every row of the table.
   let height = 0;
   for (const lines of cellsLines) height = Math.max(height, lines.length);

@@ -39,6 +39,27 @@ export function wrap(text: string, width: number): string[] {
   return kept.length > 0 ? kept : [''];
 }
 
+/**
+ * Splits a word such as a meeting id (« 2021-01-28-national ») after its hyphens, where a line
+ * break reads naturally, into lines of at most `width`; a piece still too wide is cut by wrap().
+ */
+export function wrapAtHyphens(text: string, width: number): string[] {
+  if (length(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of text.split(/(?<=-)/)) {
+    if (length(line) + length(piece) <= width) line += piece;
+    else {
+      if (line) lines.push(line);
+      const cut = wrap(piece, width);
+      line = cut.pop()!;
+      lines.push(...cut);
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Width in code points; the files are typed precomposed (NFC), one code point per letter. */
 export function length(text: string): number {
   if (!/[\uD800-\uDFFF]/.test(text)) return text.length;
