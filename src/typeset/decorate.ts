@@ -26,13 +26,18 @@ export function decorate(pages: readonly Page[], decorations: Decorations, theme
     }
     const { text: style, baseline: fromBottom, ruleGap } = theme.footer;
     const baseline = theme.page.height - fromBottom;
-    marks.push(rule(left, right, baseline - ruleGap - style.size * 0.75, theme));
     const number = `Page ${index + 1} / ${pages.length}`;
     const numberWidth = measure.width(number, face(style), style.size);
-    if (decorations.footer?.left) {
-      const gap = 2 * style.size;
-      marks.push(text(fitText(decorations.footer.left, style, right - left - numberWidth - gap, measure), left, baseline, style));
-    }
+    // The footer grows upward, one line per line of its left text, over a rule that must stay
+    // below the text block.
+    const textBottom = theme.page.height - margin.bottom;
+    const maxLines = Math.max(1, 1 + Math.floor((baseline - ruleGap - style.size * 0.75 - textBottom) / style.lineHeight));
+    const footer = decorations.footer?.left
+      ? footerLines(decorations.footer.left, style, right - left - numberWidth - 2 * style.size, maxLines, measure)
+      : { style, lines: [] };
+    const firstBaseline = baseline - Math.max(0, footer.lines.length - 1) * style.lineHeight;
+    marks.push(rule(left, right, firstBaseline - ruleGap - style.size * 0.75, theme));
+    footer.lines.forEach((line, lineIndex) => marks.push(text(line, left, firstBaseline + lineIndex * style.lineHeight, footer.style)));
     marks.push(text(number, right - numberWidth, baseline, style));
     return { marks };
   });
@@ -49,6 +54,44 @@ function text(content: string, x: number, y: number, style: TextStyle): TextMark
 function rule(left: number, right: number, y: number, theme: Theme): Mark {
   const { width, color } = theme.rules;
   return { kind: 'line', x1: left, y1: y, x2: right, y2: y, width, color };
+}
+
+/**
+ * The footer's left text as lines no wider than `width`: on one line if it fits, else on one
+ * line in the condensed face (one line reads best), else wrapped in the footer's own face onto
+ * up to `maxLines` lines, breaking after a « – » separator when that costs no extra line; only
+ * what still does not fit is cut with an ellipsis.
+ */
+function footerLines(content: string, style: TextStyle, width: number, maxLines: number, measure: Measure): { style: TextStyle; lines: string[] } {
+  const fits = (line: string, lineStyle: TextStyle) => measure.width(line, face(lineStyle), lineStyle.size) <= width;
+  if (fits(content, style)) return { style, lines: [content] };
+  const condensed: TextStyle = { ...style, family: 'condensed' };
+  if (fits(content, condensed)) return { style: condensed, lines: [content] };
+  const fitsPlain = (line: string) => fits(line, style);
+  let lines = wrapWords(content, fitsPlain);
+  // A break after the latest separator that costs no extra line reads better than one mid-phrase.
+  const parts = content.split(/(?<= –) /);
+  for (let count = parts.length - 1; count > 0; count--) {
+    const head = parts.slice(0, count).join(' ');
+    const rest = wrapWords(parts.slice(count).join(' '), fitsPlain);
+    if (fitsPlain(head) && 1 + rest.length <= lines.length) {
+      lines = [head, ...rest];
+      break;
+    }
+  }
+  if (lines.length > maxLines) lines.splice(maxLines - 1, lines.length, lines.slice(maxLines - 1).join(' '));
+  return { style, lines: lines.map((line) => fitText(line, style, width, measure)) };
+}
+
+/** Greedy word wrap: as many words on each line as `fits` accepts (a lone word is kept whole). */
+function wrapWords(content: string, fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  for (const word of content.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** Shortens a one-line text with an ellipsis until it fits. */

@@ -134,6 +134,35 @@ describe('text', () => {
       expect(watermark.map((item) => item.text)).toEqual(['PROJET']);
     }
   });
+
+  it('fits a long footer whole, condensed or on two lines, inside the margins and below the text', async () => {
+    const footers = [
+      // A regional group in a long month: one condensed line.
+      'GTM Agadez – Compte-rendu du 21 septembre 2021 – Version du dépôt : 3f2a9c1 du 23/06/2023',
+      // Longer still: two lines, broken after a separator.
+      'GTM Tillabéri – Compte-rendu de la réunion extraordinaire du mercredi 21 septembre 2021 – Version du dépôt : 3f2a9c1 du 23/06/2023',
+    ];
+    for (const [index, footer] of footers.entries()) {
+      const pdf = await readPdf(await typeset({ ...compteRendu(), footer: { left: footer } }));
+      for (const page of pdf.pages) {
+        const number = `Page ${page.number} / ${pdf.pageCount}`;
+        const lines = page.lines.filter((line) => line.baseline > bottom);
+        expect(lines.length).toBe(index + 1);
+        expect(lines.at(-1)!.text.endsWith(` ${number}`)).toBe(true);
+        const text = lines.map((line) => line.text).join(' ');
+        expect(text).toBe(`${footer} ${number}`);
+        expect(text).not.toContain('…');
+        const numberItem = page.items.find((item) => item.text === number)!;
+        for (const item of page.items.filter((item) => item.baseline > bottom && item.text.trim() !== '')) {
+          expect(item.x).toBeGreaterThanOrEqual(left - 0.01);
+          expect(item.x + item.width).toBeLessThanOrEqual(right + 0.5);
+          if (item !== numberItem) expect(item.x + item.width).toBeLessThan(numberItem.x);
+          // The footer stays in the bottom margin, clear of the page edge.
+          expect(item.baseline).toBeLessThan(pageHeight - item.size);
+        }
+      }
+    }
+  });
 });
 
 describe('tables', () => {
