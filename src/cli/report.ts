@@ -62,7 +62,10 @@ class SourceLines {
 
   private read(file: string): string[] | undefined {
     try {
-      return readFileSync(path.resolve(this.root ?? '.', file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+      const text = readFileSync(path.resolve(this.root ?? '.', file), 'utf8');
+      // A binary file (a .docx left in meetings/) has no line worth showing.
+      if (text.includes('\0')) return undefined;
+      return text.replace(/^\uFEFF/, '').split(/\r?\n/);
     } catch {
       return undefined;
     }

@@ -55,6 +55,7 @@ export const messages = {
   fileNotFound: (file: string) => `fichier introuvable : ${file}`,
   unexpectedExtension: (file: string) => `${file} n’est pas un fichier de réunion : l’extension doit être .yaml ou .yml`,
   outsideMeetings: (file: string) => `${file} est hors du dossier meetings/ : les réunions doivent y être rangées`,
+  ignoredFile: (file: string) => `${file} n’est pas lu : seuls les fichiers dont le nom se termine par .yaml ou .yml sont des réunions`,
 
   // Rules across the repository
   unknownOrganisation: (acronym: string, suggestion?: string) =>

@@ -39,6 +39,8 @@ export interface Repository {
   configSource: YamlSource;
   /** Every meeting file found under meetings/, relative to the root, sorted. */
   files: string[];
+  /** Files under meetings/ that are not read, their name not ending in .yaml or .yml (see walkMeetings). */
+  ignoredFiles: string[];
   /** Meetings whose shape is valid, sorted by date then id. */
   meetings: LoadedMeeting[];
   /** Every problem found while reading (syntax and shape). */
@@ -116,7 +118,7 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
   const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   if (!config) throw new GtmError(configDiagnostics, 1);
 
-  const files = meetingFilesUnder(path.join(root, MEETINGS_DIR));
+  const { files, ignored } = walkMeetings(path.join(root, MEETINGS_DIR));
   // Computed once: path.relative is not free at 10,000 files.
   const relativePaths = files.map((file) => path.relative(root, file));
   const loaded = await loadMeetingFiles(files, relativePaths, config, cache);
@@ -132,6 +134,7 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
       return configSource();
     },
     files: relativePaths,
+    ignoredFiles: ignored.map((file) => path.relative(root, file)),
     meetings,
     diagnostics: [...configDiagnostics, ...loaded.flatMap((result) => result.diagnostics)],
     ...(cache && digest
@@ -148,8 +151,9 @@ export async function resolveMeetingPaths(
   root: string,
   cwd: string,
   paths: readonly string[],
-): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+): Promise<{ files: string[]; ignored: string[]; diagnostics: Diagnostic[] }> {
   const files = new Set<string>();
+  const ignored = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -158,7 +162,9 @@ export async function resolveMeetingPaths(
     if (!info) {
       diagnostics.push(error('fichier-introuvable', messages.fileNotFound(given)));
     } else if (info.isDirectory()) {
-      for (const file of meetingFilesUnder(absolute)) files.add(path.relative(root, file));
+      const found = walkMeetings(absolute);
+      for (const file of found.files) files.add(path.relative(root, file));
+      for (const file of found.ignored) ignored.add(path.relative(root, file));
     } else if (!MEETING_EXTENSIONS.includes(path.extname(absolute).toLowerCase())) {
       diagnostics.push(error('extension-inattendue', messages.unexpectedExtension(shown), { file: shown, line: 1, column: 1 }));
     } else if (!isInside(path.join(root, MEETINGS_DIR), absolute)) {
@@ -167,16 +173,30 @@ export async function resolveMeetingPaths(
       files.add(shown);
     }
   }
-  return { files: [...files].sort(), diagnostics };
+  return { files: [...files].sort(), ignored: [...ignored].sort(), diagnostics };
+}
+
+/** Meeting files (.yaml, .yml) in `directory` and its sub-folders, as absolute paths, sorted. */
+export function meetingFilesUnder(directory: string): string[] {
+  return walkMeetings(directory).files;
 }
 
 /**
- * Meeting files (.yaml, .yml) in `directory` and its sub-folders, as absolute paths, sorted;
- * hidden files and folders (.git, .gtm-cache) are skipped, and links are not followed into
- * folders. A plain walk: the glob library costs more to load than the walk itself.
+ * A README documents the folder (`gtm init` writes one in meetings/): not read, and not worth a
+ * warning either.
  */
-export function meetingFilesUnder(directory: string): string[] {
+const README = /^readme(\.md)?$/i;
+
+/**
+ * Meeting files (.yaml, .yml, in any case) in `directory` and its sub-folders, and the other
+ * files there that are therefore not read (.txt, .bak, .yaml~), as absolute paths, sorted.
+ * Hidden files and folders (.git, .gtm-cache, .gitkeep, editor swap files .x.yaml.swp) are
+ * skipped silently, like READMEs; links are not followed into folders. A plain walk: the glob
+ * library costs more to load than the walk itself.
+ */
+export function walkMeetings(directory: string): { files: string[]; ignored: string[] } {
   const found: string[] = [];
+  const ignored: string[] = [];
   const walk = (folder: string) => {
     let entries;
     try {
@@ -188,11 +208,14 @@ export function meetingFilesUnder(directory: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && MEETING_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+      else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (MEETING_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+        else if (!README.test(entry.name)) ignored.push(full);
+      }
     }
   };
   walk(directory);
-  return found.sort();
+  return { files: found.sort(), ignored: ignored.sort() };
 }
 
 function isInside(directory: string, file: string): boolean {

@@ -1,5 +1,6 @@
 // Validation of a whole repository: what loading found (syntax, shape), then the rules across files.
-import type { Diagnostic } from './diagnostics.js';
+import { warning, type Diagnostic } from './diagnostics.js';
+import { messages } from './messages.js';
 import type { Repository } from './repository.js';
 import { runRules } from './rules/index.js';
 
@@ -11,4 +12,12 @@ export function validateRepository(repository: Repository): Diagnostic[] {
     repository.ruleMemo?.store(found);
   }
   return [...repository.diagnostics, ...found];
+}
+
+/**
+ * One warning per file of meetings/ that loading skipped for its extension: a meeting saved as
+ * .txt or left as a .bak would otherwise be missing from every document without a word.
+ */
+export function ignoredFileWarnings(files: readonly string[]): Diagnostic[] {
+  return files.map((file) => warning('fichier-ignore', messages.ignoredFile(file), { file, line: 1, column: 1 }));
 }

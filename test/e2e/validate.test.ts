@@ -1,6 +1,6 @@
 // `gtm validate` and `gtm schema` as a user runs them: the built bin as a process.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -68,6 +68,54 @@ describe('gtm validate', () => {
     expect(result.stdout).toContain('erreur  brouillon.yaml est hors du dossier meetings/');
     expect(result.stdout).toContain('erreur  fichier introuvable : notes.txt  [fichier-introuvable]');
     expect(result.stdout).toContain('✗ 1 fichier de réunion vérifié : 2 erreurs');
+  });
+
+  it('warns about each file of meetings/ it does not read, keeping hidden files and READMEs silent, exit 0', () => {
+    const meetingsDir = path.join(repo, 'meetings');
+    const created = {
+      'notes.txt': 'À reprendre\n',
+      '2023-06-20-national.yaml.bak': 'statut: brouillon\n',
+      '2023-06-20-national.yaml~': 'statut: valide\n',
+      'archives/compte-rendu.docx': 'PK\u0003\u0004\u0000\u0000binaire',
+      '.gitkeep': '',
+      '.2023-06-20-national.yaml.swp': 'b0VIM',
+      'README.md': '# Réunions\n',
+    };
+    mkdirSync(path.join(meetingsDir, 'archives'));
+    for (const [name, content] of Object.entries(created)) writeFileSync(path.join(meetingsDir, name), content);
+    try {
+      const result = gtm(['validate'], repo);
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe('');
+      const why = 'n’est pas lu : seuls les fichiers dont le nom se termine par .yaml ou .yml sont des réunions  [fichier-ignore]';
+      expect(result.stdout.split('\n')).toEqual([
+        `meetings/2023-06-20-national.yaml.bak:1:1  avertissement  meetings/2023-06-20-national.yaml.bak ${why}`,
+        '  1 | statut: brouillon',
+        '    | ^',
+        `meetings/2023-06-20-national.yaml~:1:1  avertissement  meetings/2023-06-20-national.yaml~ ${why}`,
+        '  1 | statut: valide',
+        '    | ^',
+        // A binary file: no source line.
+        `meetings/archives/compte-rendu.docx:1:1  avertissement  meetings/archives/compte-rendu.docx ${why}`,
+        `meetings/notes.txt:1:1  avertissement  meetings/notes.txt ${why}`,
+        '  1 | À reprendre',
+        '    | ^',
+        '',
+        '✓ 3 fichiers de réunion vérifiés : 0 erreur, 4 avertissements',
+        '',
+      ]);
+      // Named folders report their skipped files; named meeting files do not bring them.
+      expect(gtm(['validate', 'meetings/archives'], repo).stdout).toContain('meetings/archives/compte-rendu.docx:1:1  avertissement');
+      expect(gtm(['validate', 'meetings/2021-01-28-national.yaml'], repo).stdout).not.toContain('fichier-ignore');
+      const json = JSON.parse(gtm(['validate', '--format', 'json'], repo).stdout) as { avertissements: number; problemes: Array<{ code: string; fichier: string }> };
+      expect(json.avertissements).toBe(4);
+      expect(json.problemes.map((problem) => problem.fichier)).toContain('meetings/notes.txt');
+      // Other commands stay quiet about them.
+      expect(gtm(['actions', '--au', '2023-08-05'], repo).stdout).not.toContain('notes.txt');
+    } finally {
+      rmSync(path.join(meetingsDir, 'archives'), { recursive: true });
+      for (const name of Object.keys(created)) rmSync(path.join(meetingsDir, name), { force: true });
+    }
   });
 
   it('speaks JSON for machines', () => {

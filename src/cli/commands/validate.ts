@@ -1,7 +1,7 @@
 // gtm validate [chemins…]: every problem of the meeting files, one line each, then a summary.
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { loadRepository, resolveMeetingPaths } from '../../core/repository.js';
-import { validateRepository } from '../../core/validate.js';
+import { ignoredFileWarnings, validateRepository } from '../../core/validate.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import { summaryLine } from '../messages.js';
@@ -14,15 +14,18 @@ export interface ValidateOptions {
 
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const repository = await loadRepository(io.cwd);
-  let diagnostics = validateRepository(repository);
+  // Skipped files are worth a word here only: `validate` is where the user checks the folder.
+  let diagnostics = [...validateRepository(repository), ...ignoredFileWarnings(repository.ignoredFiles)];
   let checked = repository.files.length;
 
   if (options.paths.length > 0) {
     // Rules still see every meeting (ids, follow-ups), but only the named files are reported.
     const requested = await resolveMeetingPaths(repository.root, io.cwd, options.paths);
     const files = new Set(requested.files);
+    // Files skipped in the named folders count as named (only those under meetings/ matter).
+    for (const file of requested.ignored) files.add(file);
     diagnostics = [...requested.diagnostics, ...diagnostics.filter((diagnostic) => diagnostic.location && files.has(diagnostic.location.file))];
-    checked = files.size;
+    checked = requested.files.length;
   }
 
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(diagnostics, checked), null, 2)}\n`);
