@@ -32,8 +32,6 @@ export interface TrackedAction {
   responsibles: string[];
   decidedIn: LoadedMeeting;
   decidedOn: Day;
-  /** Where it is written: ordre_du_jour[item].actions[index]. */
-  position: { item: number; index: number };
   /** Group of the meeting that decided it. */
   group: string;
   /** The deadline set when it was decided. */
@@ -46,7 +44,7 @@ export interface TrackedAction {
   due?: Day;
   status: ActionStatus;
   /** Follow-ups in meeting order. */
-  followUps: AppliedFollowUp[];
+  followUps: readonly AppliedFollowUp[];
   lastFollowUp?: AppliedFollowUp;
 }
 
@@ -67,6 +65,8 @@ export interface LedgerOptions {
    */
   before?: { date: string; id?: string };
 }
+
+const NO_FOLLOW_UPS: readonly AppliedFollowUp[] = Object.freeze([]);
 
 /**
  * The whole ledger of a list of meetings, built once: validation rules and commands ask for
@@ -93,25 +93,36 @@ function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before'
   const schedule = new Schedule(folded);
   const actions: TrackedAction[] = [];
   const index = new Map<string, TrackedAction>();
+  // Deadlines and their due days are shared by every action that writes them the same way:
+  // 50,000 actions use a few hundred (they are never changed once parsed).
+  const deadlines = new Map<string, Deadline | undefined>();
+  const deadlineOf = (written: string | number): Deadline | undefined => {
+    const key = String(written);
+    if (deadlines.has(key)) return deadlines.get(key);
+    const deadline = parseDeadline(written);
+    deadlines.set(key, deadline);
+    return deadline;
+  };
+  const dueDays = new Map<Deadline, Day | undefined>();
 
   for (const loaded of folded) {
     const decidedOn = parseIsoDate(loaded.meeting.date)!;
-    loaded.meeting.ordre_du_jour.forEach((item, itemIndex) =>
-      item.actions?.forEach((point, actionIndex) => {
+    for (const item of loaded.meeting.ordre_du_jour) {
+      if (!item.actions) continue;
+      for (const point of item.actions) {
         const key = point.id.toUpperCase();
-        if (index.has(key)) return; // a duplicate id is a validation error; the first one counts
-        const deadline = point.echeance === undefined ? undefined : parseDeadline(point.echeance);
+        if (index.has(key)) continue; // a duplicate id is a validation error; the first one counts
+        const deadline = point.echeance === undefined ? undefined : deadlineOf(point.echeance);
         const action: TrackedAction = {
           id: point.id,
           description: point.action,
-          responsibles: responsiblesOf(point).map((name) => (name.toLowerCase() === 'tous' ? 'tous' : name)),
+          responsibles: normalisedResponsibles(point),
           decidedIn: loaded,
           decidedOn,
-          position: { item: itemIndex, index: actionIndex },
           group: loaded.group,
           deadlineSetIn: loaded,
           status: 'ouvert',
-          followUps: [],
+          followUps: NO_FOLLOW_UPS,
         };
         // Assigned rather than spread: a spread builds a throw-away object per action (50,000 at scale).
         if (deadline) {
@@ -120,8 +131,8 @@ function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before'
         }
         actions.push(action);
         index.set(key, action);
-      }),
-    );
+      }
+    }
   }
 
   // Follow-ups are applied in meeting order; one that names an unknown action, or an action
@@ -130,11 +141,12 @@ function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before'
     loaded.meeting.suivi_actions?.forEach((followUp, followUpIndex) => {
       const action = index.get(followUp.action.toUpperCase());
       if (!action || action.decidedIn === loaded || loaded.meeting.date < action.decidedIn.meeting.date) return;
-      const newDeadline = followUp.nouvelle_echeance === undefined ? undefined : parseDeadline(followUp.nouvelle_echeance);
+      const newDeadline = followUp.nouvelle_echeance === undefined ? undefined : deadlineOf(followUp.nouvelle_echeance);
       const applied: AppliedFollowUp = { meeting: loaded, index: followUpIndex, status: followUp.statut, previousStatus: action.status };
       if (followUp.commentaire !== undefined) applied.comment = followUp.commentaire;
       if (newDeadline) applied.newDeadline = newDeadline;
-      action.followUps.push(applied);
+      // Arrays of exactly their length: a pushed-to array reserves 17 slots, and most actions have one or two follow-ups.
+      action.followUps = [...action.followUps, applied];
       action.lastFollowUp = applied;
       action.status = followUp.statut;
       if (newDeadline) {
@@ -145,7 +157,13 @@ function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before'
   }
 
   for (const action of actions) {
-    const due = action.deadline ? resolveDue(action.deadline, action.deadlineSetIn, schedule) : undefined;
+    const deadline = action.deadline;
+    if (!deadline) continue;
+    let due: Day | undefined;
+    // A « prochaine réunion » depends on the meeting that set it; any other deadline on itself only.
+    if (deadline.kind === 'next-meeting') due = schedule.nextMeetingDayAfter(action.deadlineSetIn.group, action.deadlineSetIn);
+    else if (dueDays.has(deadline)) due = dueDays.get(deadline);
+    else dueDays.set(deadline, (due = dueDay(deadline)));
     if (due) action.due = due;
   }
 
@@ -162,7 +180,12 @@ export function ledgerBefore(meetings: readonly LoadedMeeting[], config: Config,
   return buildLedger(meetings, config, { before: meeting });
 }
 
-function resolveDue(deadline: Deadline, setIn: LoadedMeeting, schedule: Schedule): Day | undefined {
-  if (deadline.kind === 'next-meeting') return schedule.nextMeetingDayAfter(setIn.group, setIn);
-  return dueDay(deadline);
+/**
+ * Acronyms as written, « tous » in lower case, without « ? ». The meeting's own list when it
+ * needs no change: 50,000 actions need not each copy it.
+ */
+function normalisedResponsibles(point: { responsables?: string | string[] }): string[] {
+  const written = point.responsables;
+  if (Array.isArray(written) && written.every((name) => name !== '?' && (name === 'tous' || name.toLowerCase() !== 'tous'))) return written;
+  return responsiblesOf(point).map((name) => (name.toLowerCase() === 'tous' ? 'tous' : name));
 }
