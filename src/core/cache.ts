@@ -52,8 +52,6 @@ function fingerprint(): string {
 export class MeetingCache {
   private changed = false;
   private readonly entries: Map<string, CachedFile>;
-  /** Entries already serialised (by a parse worker), written as they are. */
-  private readonly serialised = new Map<string, Uint8Array>();
 
   private constructor(
     private readonly root: string,
@@ -75,11 +73,8 @@ export class MeetingCache {
     return entry && entry.hash === hash ? (entry as CachedFile<T>) : undefined;
   }
 
-  /** `json`: the entry already serialised as UTF-8 JSON, when at hand. */
-  set<T extends Meeting | Config>(relativePath: string, entry: CachedFile<T>, json?: Uint8Array): void {
+  set<T extends Meeting | Config>(relativePath: string, entry: CachedFile<T>): void {
     this.entries.set(relativePath, entry);
-    if (json) this.serialised.set(relativePath, json);
-    else this.serialised.delete(relativePath);
     this.changed = true;
   }
 
@@ -97,19 +92,12 @@ export class MeetingCache {
     }
     if (!this.changed) return;
     const keys = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    // Written entry by entry: one JSON text of the whole cache would double the peak memory.
-    const serialised = this.serialised;
+    // Serialised and written entry by entry: one JSON text of the whole cache would double the peak memory.
     const entries = this.entries;
-    function* body(): Generator<string | Uint8Array> {
-      for (const key of keys) {
-        yield `${JSON.stringify(key)}\t`;
-        yield serialised.get(key) ?? JSON.stringify(entries.get(key));
-        yield '\n';
-      }
+    function* body(): Generator<string> {
+      for (const key of keys) yield `${JSON.stringify(key)}\t${JSON.stringify(entries.get(key))}\n`;
     }
     if (writeChecked(this.root, CACHE_FILE, this.print, body())) this.changed = false;
-    // Written: the serialised copies are no longer needed.
-    this.serialised.clear();
   }
 
   /**

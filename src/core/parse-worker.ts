@@ -1,6 +1,6 @@
 // Worker thread of the parse pool (parse-pool.ts): checks the meeting files it is sent and
-// answers with each cache entry as UTF-8 JSON, which the loader parses once and the cache
-// writes as is (serialising here keeps that work off the main thread).
+// answers with each cache entry as UTF-8 JSON, which the loader parses once (buffers cross
+// threads without a copy; the data always comes back through JSON, see meeting-check.ts).
 import { parentPort } from 'node:worker_threads';
 import { serialisedEntry } from './meeting-check.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';

@@ -268,9 +268,9 @@ async function loadMeetingFiles(
   }
   if (jobs.length > 0) {
     const parsed = await (await import('./parse-pool.js')).checkMeetingFiles(jobs);
-    parsed.forEach(({ entry, json }, at) => {
+    parsed.forEach(({ entry }, at) => {
       results[jobIndexes[at]!] = entry;
-      cache?.set(jobs[at]!.relativePath, entry, json);
+      cache?.set(jobs[at]!.relativePath, entry);
     });
   }
   return results.map((result, index) => {
