@@ -12,6 +12,12 @@ import type { Meeting } from './schema/meeting.js';
 export const PARALLEL_ABOVE = 64;
 /** Files per message: large enough that messaging is negligible, small enough to balance the cores. */
 const CHUNK = 32;
+/**
+ * The worker's young generation, in MB. Its garbage (YAML documents) dies young: a small young
+ * generation costs a few more scavenges (about 3 % more time) and keeps about 10 MB less
+ * resident at 10,000 files than V8's default, which grows it to 16 MB per semi-space.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 /** The bundled worker sits beside the bundle's chunks (scripts/build.mjs). */
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
@@ -94,7 +100,7 @@ function runWorker(
   return new Promise((resolve) => {
     const held = new Map<number, number>();
     let settled = false;
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const finish = () => {
       if (settled) return;
       settled = true;
