@@ -256,3 +256,34 @@ describe('lateness on a reference day', () => {
     expect(ageInDays(action(), day('2023-07-20'))).toBe(30);
   });
 });
+
+describe('shared values', () => {
+  it('normalises lists of responsibles without changing the meeting’s own list', () => {
+    const decided = meeting('2023-06-20', {
+      actions: [
+        { id: 'A-1', responsables: ['OIM', 'UNHCR'] },
+        { id: 'A-2', responsables: ['OIM', 'TOUS'] },
+        { id: 'A-3', responsables: ['OIM', '?'] },
+      ],
+    });
+    const ledger = ledgerOf(decided);
+    expect(ledger.actions.map((action) => action.responsibles)).toEqual([['OIM', 'UNHCR'], ['OIM', 'tous'], ['OIM']]);
+    expect(decided.meeting.ordre_du_jour[0]!.actions!.map((action) => action.responsables)).toEqual([['OIM', 'UNHCR'], ['OIM', 'TOUS'], ['OIM', '?']]);
+  });
+
+  it('gives each action its own follow-ups and due day when several write the same deadline', () => {
+    const ledger = ledgerOf(
+      meeting('2023-06-20', { actions: [{ id: 'A-1', echeance: '2023-07' }, { id: 'A-2', echeance: '2023-07' }, { id: 'A-3', echeance: 2023 }] }),
+      meeting('2023-07-20', { followUps: [{ action: 'A-1', statut: 'en_cours' }, { action: 'A-2', statut: 'reporte', nouvelle_echeance: '2023' }] }),
+      meeting('2023-08-20', { followUps: [{ action: 'A-1', statut: 'realise' }] }),
+    );
+    const [first, second, third] = ledger.actions;
+    expect(first!.due).toEqual(day('2023-07-31'));
+    expect(second!.due).toEqual(day('2023-12-31'));
+    expect(third!.due).toEqual(day('2023-12-31'));
+    expect(second!.initialDeadline).toMatchObject({ kind: 'month', written: '2023-07' });
+    expect(first!.followUps.map((followUp) => followUp.status)).toEqual(['en_cours', 'realise']);
+    expect(second!.followUps.map((followUp) => followUp.status)).toEqual(['reporte']);
+    expect(third!.followUps).toEqual([]);
+  });
+});
