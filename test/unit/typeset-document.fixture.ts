@@ -2,8 +2,18 @@
 // benchmarks: letterhead, headings, justified prose with French typography, nested lists, links,
 // action tables, a signature kept together.
 import type { Block, DocumentSpec, Run } from '../../src/typeset/blocks.js';
+import { theme } from '../../src/typeset/style.js';
 
-const t = (text: string): Run => ({ text });
+/** A plain run of text. */
+export const t = (text: string): Run => ({ text });
+
+/** The text block of a page: every glyph must lie within these bounds (points, y downward). */
+export const TEXT_BLOCK = {
+  left: theme.page.margin.left,
+  right: theme.page.width - theme.page.margin.right,
+  top: theme.page.margin.top,
+  bottom: theme.page.height - theme.page.margin.bottom,
+};
 const b = (text: string): Run => ({ text, bold: true });
 const p = (...runs: Run[]): Block => ({ kind: 'paragraph', runs });
 const h = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, runs: [t(text)] });

@@ -1,11 +1,12 @@
 // Layout and pagination with a fake measure (every character half an em wide): no fonts, no PDF,
 // exact arithmetic.
 import { describe, expect, it } from 'vitest';
-import type { Block, DocumentSpec, Run } from '../../src/typeset/blocks.js';
+import type { Block, DocumentSpec } from '../../src/typeset/blocks.js';
 import { composePages } from '../../src/typeset/index.js';
 import type { Page, TextMark } from '../../src/typeset/marks.js';
 import type { Measure } from '../../src/typeset/measure.js';
 import { theme } from '../../src/typeset/style.js';
+import { TEXT_BLOCK, t } from './typeset-document.fixture.js';
 
 const fakeMeasure: Measure = {
   width: (text, _face, size) => [...text].length * size * 0.5,
@@ -13,13 +14,7 @@ const fakeMeasure: Measure = {
   descent: () => 0.2,
 };
 
-const { margin, width: pageWidth, height: pageHeight } = theme.page;
-const left = margin.left;
-const right = pageWidth - margin.right;
-const top = margin.top;
-const bottom = pageHeight - margin.bottom;
-
-const t = (text: string): Run => ({ text });
+const { left, right, top, bottom } = TEXT_BLOCK;
 const paragraph = (text: string, align?: 'left' | 'justify'): Block => ({ kind: 'paragraph', runs: [t(text)], ...(align ? { align } : {}) });
 const heading = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, runs: [t(text)] });
 const words = (count: number, prefix = 'mot'): string => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`).join(' ');

@@ -5,19 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block, DocumentSpec, Run } from '../../src/typeset/blocks.js';
+import type { Block, DocumentSpec } from '../../src/typeset/blocks.js';
 import { typeset } from '../../src/typeset/index.js';
 import { theme } from '../../src/typeset/style.js';
 import { pdftoppmAvailable, readPdf, renderPages, type PdfContent } from '../helpers/pdf.js';
-import { compteRendu } from './typeset-document.fixture.js';
+import { compteRendu, TEXT_BLOCK, t } from './typeset-document.fixture.js';
 
-const { margin, width: pageWidth, height: pageHeight } = theme.page;
-const left = margin.left;
-const right = pageWidth - margin.right;
-const top = margin.top;
-const bottom = pageHeight - margin.bottom;
-
-const t = (text: string): Run => ({ text });
+const { left, right, top, bottom } = TEXT_BLOCK;
 const metadata: DocumentSpec['metadata'] = {
   title: 'Compte-rendu de la réunion du GTM',
   author: 'SP/CCM',
@@ -158,7 +152,7 @@ describe('text', () => {
           expect(item.x + item.width).toBeLessThanOrEqual(right + 0.5);
           if (item !== numberItem) expect(item.x + item.width).toBeLessThan(numberItem.x);
           // The footer stays in the bottom margin, clear of the page edge.
-          expect(item.baseline).toBeLessThan(pageHeight - item.size);
+          expect(item.baseline).toBeLessThan(theme.page.height - item.size);
         }
       }
     }
