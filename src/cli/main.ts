@@ -40,8 +40,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
     .showSuggestionAfterError(false);
 
-  const subcommand = (name: string) =>
-    program
+  const subcommand = (name: string, parent: Command = program) =>
+    parent
       .command(name)
       .helpOption('-h, --help', help.help)
       .exitOverride()
@@ -106,13 +106,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[dossier]', help.initDirectory)
     .action((directory: string | undefined) => run(() => import('./commands/init.js'))({ directory }));
 
-  subcommand('hook')
-    .description(help.hook)
-    .usage('<commande>')
-    .command('install')
+  const hook = subcommand('hook').description(help.hook).usage('<commande>');
+  subcommand('install', hook)
     .description(help.hookInstall)
-    .helpOption('-h, --help', help.help)
-    .exitOverride()
     .action(() => run(() => import('./commands/hook.js'))({}));
 
   const debug = argv.includes('--debug');
