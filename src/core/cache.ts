@@ -4,7 +4,7 @@
 // It lives in .gtm-cache/ at the repository root, which ignores itself in git. A cache that
 // is unreadable, truncated, from another gtm build or altered fails its checks and is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
@@ -16,7 +16,6 @@ declare const GTM_VERSION: string | undefined;
 export const CACHE_DIR = '.gtm-cache';
 /** One line per file: its path as JSON, a tab, its entry as JSON (JSON escapes every tab and line break). */
 const CACHE_FILE = 'meetings.json';
-const RULES_FILE = 'rules.json';
 /** Bumped whenever what is stored changes shape. */
 const FORMAT = 2;
 
@@ -49,22 +48,36 @@ function fingerprint(): string {
   return `${FORMAT}:${version}:${stamp}`;
 }
 
+/**
+ * Digest of a set of files (path and content hash of each, in any order): what every result
+ * computed from exactly those files is stored under. A file that could not be read counts
+ * with no hash, so that it never matches a digest of readable files.
+ */
+export function digestOf(files: Iterable<readonly [path: string, hash: string | undefined]>): string {
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const hash = createHash('sha1');
+  for (const [key, content] of sorted) hash.update(`${key}\0${content ?? '-'}\n`);
+  return hash.digest('hex');
+}
+
 export class MeetingCache {
   private changed = false;
-  private readonly entries: Map<string, CachedFile>;
+  /** Read on first use: a command answered from a memo never reads the entries (24 MB at 10,000 files). */
+  private loaded: Map<string, CachedFile> | undefined;
 
   private constructor(
     private readonly root: string,
     private readonly print: string,
-    entries: Map<string, CachedFile>,
-  ) {
-    this.entries = entries;
-  }
+  ) {}
 
   /** The repository's cache; empty when there is none or it cannot be trusted. Never throws. */
   static open(root: string): MeetingCache {
-    const print = fingerprint();
-    return new MeetingCache(root, print, readEntries(root, print));
+    return new MeetingCache(root, fingerprint());
+  }
+
+  private get entries(): Map<string, CachedFile> {
+    this.loaded ??= readEntries(this.root, this.print);
+    return this.loaded;
   }
 
   /** The stored result for this file, if its bytes are the same. */
@@ -101,33 +114,61 @@ export class MeetingCache {
   }
 
   /**
-   * Digest of the files as loaded now (path and content hash of each): the rules' results
-   * depend on nothing else, for one build of gtm.
+   * Digest of the files as loaded now (see digestOf): results computed from all of them, for
+   * one build of gtm, depend on nothing else.
    */
   digest(present: ReadonlySet<string>): string {
-    const hash = createHash('sha1');
-    for (const key of [...present].sort()) {
-      const entry = this.entries.get(key);
-      if (entry) hash.update(`${key}\0${entry.hash}\n`);
-    }
-    return hash.digest('hex');
+    return digestOf([...present].map((key) => [key, this.entries.get(key)?.hash] as const));
   }
 
-  /** The rules' diagnostics stored for exactly these files, if any. */
-  ruleDiagnostics(digest: string): Diagnostic[] | undefined {
-    const text = readChecked(this.root, RULES_FILE, this.print);
+  /**
+   * A result stored under `name` for exactly the files of `digest` (the rules' findings, the
+   * action ledger…), if any. `accept` checks its shape: anything doubtful counts as absent.
+   */
+  memo<T>(name: string, digest: string, accept: (value: unknown) => value is T): T | undefined {
+    const text = readChecked(this.root, memoFile(name), this.print);
     if (text === undefined) return undefined;
     try {
-      const stored = JSON.parse(text) as { digest?: unknown; diagnostics?: unknown };
-      return stored.digest === digest && Array.isArray(stored.diagnostics) ? (stored.diagnostics as Diagnostic[]) : undefined;
+      const stored = JSON.parse(text) as { digest?: unknown; value?: unknown };
+      return stored.digest === digest && accept(stored.value) ? stored.value : undefined;
     } catch {
       return undefined;
     }
   }
 
-  storeRuleDiagnostics(digest: string, diagnostics: readonly Diagnostic[]): void {
-    writeChecked(this.root, RULES_FILE, this.print, JSON.stringify({ digest, diagnostics }));
+  /** Whether anything is stored under `name`: without it, a caller need not compute a digest. */
+  hasMemo(name: string): boolean {
+    return existsSync(path.join(this.root, CACHE_DIR, memoFile(name)));
   }
+
+  /** Keeps `value` (any JSON) under `name` for the files of `digest`, replacing what was there. */
+  storeMemo(name: string, digest: string, value: unknown): void {
+    writeChecked(this.root, memoFile(name), this.print, jsonPieces({ digest, value }, 3));
+  }
+}
+
+const memoFile = (name: string) => `${name}.json`;
+
+/**
+ * JSON.stringify(value) in pieces, its arrays and objects opened `depth` levels deep: a memo of
+ * 50,000 actions is never one string of 15 MB. Undefined properties are left out, as
+ * JSON.stringify does.
+ */
+export function* jsonPieces(value: unknown, depth: number): Generator<string> {
+  if (depth === 0 || typeof value !== 'object' || value === null) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  const array = Array.isArray(value);
+  yield array ? '[' : '{';
+  let first = true;
+  for (const [key, item] of array ? value.entries() : Object.entries(value)) {
+    if (!array && item === undefined) continue;
+    yield `${first ? '' : ','}${array ? '' : `${JSON.stringify(key)}:`}`;
+    yield* jsonPieces(item, depth - 1);
+    first = false;
+  }
+  yield array ? ']' : '}';
 }
 
 /**

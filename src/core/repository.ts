@@ -1,6 +1,6 @@
 // A minutes repository: gtm.yaml at its root, one YAML file per meeting under meetings/.
 // Loading reads and checks the shape of every file; rules across files live in rules/.
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, GtmError, hasErrors, type Diagnostic } from './diagnostics.js';
@@ -8,13 +8,12 @@ import { messages } from './messages.js';
 import type { Config } from './schema/config.js';
 import type { Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
-import { decodeUserText, MAX_FILE_BYTES, readUserText } from './user-text.js';
+import { decodeUserText, readUserText } from './user-text.js';
+import { CONFIG_FILE, findRoot, MEETING_EXTENSIONS, MEETINGS_DIR, readMeetingBytes, walkMeetings } from './repository-files.js';
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
 import type { ParseJob } from './parse-pool.js';
 
-export const CONFIG_FILE = 'gtm.yaml';
-export const MEETINGS_DIR = 'meetings';
-export const MEETING_EXTENSIONS = ['.yaml', '.yml'];
+export { CONFIG_FILE, findRoot, MEETING_EXTENSIONS, MEETINGS_DIR, walkMeetings } from './repository-files.js';
 
 export interface LoadedMeeting {
   /** The file's name without extension, e.g. 2023-06-20-national: what users type. */
@@ -46,22 +45,18 @@ export interface Repository {
   /** Every problem found while reading (syntax and shape). */
   diagnostics: Diagnostic[];
   /**
-   * The rules' results of an earlier run on exactly the same files, and where to keep this
-   * run's (see validate.ts); absent when the cache is off.
+   * Results computed from exactly these files by an earlier run (the rules' findings, the action
+   * ledger), and where to keep this run's; absent when the cache is off.
    */
-  ruleMemo?: { stored(): Diagnostic[] | undefined; store(diagnostics: readonly Diagnostic[]): void };
+  memo?: RepositoryMemo;
 }
 
-/** The nearest directory at or above `start` holding gtm.yaml. */
-export function findRoot(start: string): string | undefined {
-  let current = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(current, CONFIG_FILE))) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+/** Results kept in the cache under a name, for the repository's files as they are now. */
+export interface RepositoryMemo {
+  get<T>(name: string, accept: (value: unknown) => value is T): T | undefined;
+  store(name: string, value: unknown): void;
 }
+
 
 export async function loadConfig(root: string): Promise<{ config?: Config; source: YamlSource; diagnostics: Diagnostic[] }> {
   const file = path.join(root, CONFIG_FILE);
@@ -138,7 +133,7 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
     meetings,
     diagnostics: [...configDiagnostics, ...loaded.flatMap((result) => result.diagnostics)],
     ...(cache && digest
-      ? { ruleMemo: { stored: () => cache.ruleDiagnostics(digest), store: (diagnostics: readonly Diagnostic[]) => cache.storeRuleDiagnostics(digest, diagnostics) } }
+      ? { memo: { get: (name, accept) => cache.memo(name, digest, accept), store: (name, value) => cache.storeMemo(name, digest, value) } }
       : {}),
   };
 }
@@ -181,42 +176,6 @@ export function meetingFilesUnder(directory: string): string[] {
   return walkMeetings(directory).files;
 }
 
-/**
- * A README documents the folder (`gtm init` writes one in meetings/): not read, and not worth a
- * warning either.
- */
-const README = /^readme(\.md)?$/i;
-
-/**
- * Meeting files (.yaml, .yml, in any case) in `directory` and its sub-folders, and the other
- * files there that are therefore not read (.txt, .bak, .yaml~), as absolute paths, sorted.
- * Hidden files and folders (.git, .gtm-cache, .gitkeep, editor swap files .x.yaml.swp) are
- * skipped silently, like READMEs; links are not followed into folders. A plain walk: the glob
- * library costs more to load than the walk itself.
- */
-export function walkMeetings(directory: string): { files: string[]; ignored: string[] } {
-  const found: string[] = [];
-  const ignored: string[] = [];
-  const walk = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (MEETING_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
-        else if (!README.test(entry.name)) ignored.push(full);
-      }
-    }
-  };
-  walk(directory);
-  return { files: found.sort(), ignored: ignored.sort() };
-}
 
 function isInside(directory: string, file: string): boolean {
   const relative = path.relative(directory, file);
@@ -280,28 +239,6 @@ async function loadMeetingFiles(
   });
 }
 
-/** The file's bytes, or undefined when they cannot or should not be read. */
-function readMeetingBytes(file: string): Uint8Array | undefined {
-  let descriptor: number | undefined;
-  try {
-    // One open, one fstat, one read: the size is checked on the open file, not by a separate stat.
-    descriptor = openSync(file, 'r');
-    const info = fstatSync(descriptor);
-    if (info.isDirectory() || info.size > MAX_FILE_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(info.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const count = readSync(descriptor, bytes, read, bytes.length - read, null);
-      if (count === 0) break;
-      read += count;
-    }
-    return bytes.subarray(0, read);
-  } catch {
-    return undefined;
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-}
 
 /**
  * A loaded meeting whose YAML source is parsed again only if a rule needs a position: from

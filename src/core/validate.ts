@@ -4,12 +4,19 @@ import { messages } from './messages.js';
 import type { Repository } from './repository.js';
 import { runRules } from './rules/index.js';
 
+const RULES_MEMO = 'rules';
+
+/** A list read back from the cache: its checksum guards against damage, this against the unexpected. */
+function isDiagnosticList(value: unknown): value is Diagnostic[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as Diagnostic).message === 'string');
+}
+
 export function validateRepository(repository: Repository): Diagnostic[] {
   // Rules depend only on the files' contents: an unchanged repository reuses the last results.
-  let found = repository.ruleMemo?.stored();
+  let found = repository.memo?.get(RULES_MEMO, isDiagnosticList);
   if (!found) {
     found = runRules({ config: repository.config, meetings: repository.meetings });
-    repository.ruleMemo?.store(found);
+    repository.memo?.store(RULES_MEMO, found);
   }
   return [...repository.diagnostics, ...found];
 }

@@ -1,9 +1,10 @@
 // `gtm actions` end to end on a repository with follow-ups across several meetings and
 // groups: every format (parsed back where a format has a parser), filters, --au, colours,
 // and the parse cache, which must never serve a stale result.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
+import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureRepo, minimalMeeting, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { runBin, runInProcess } from '../helpers/run-cli.js';
@@ -289,6 +290,48 @@ describe('the parse cache', () => {
       const validate = await runBin(['validate'], { cwd: cached.root });
       expect(validate.exitCode).toBe(1);
       expect(validate.stdout).toMatch(/meetings\/2023-07-27-zinder\.yaml:\d+:\d+ {2}erreur {2}suivi d’une action inconnue « ZIN-2306-9 »/);
+    } finally {
+      await cached.cleanup();
+    }
+  });
+
+  it('answers a repeat run from the kept action states, and never once a file, gtm.yaml or the states change', async () => {
+    const cached = await createFixtureRepo({ meetings });
+    try {
+      const run = async (...args: string[]) => runBin(['actions', '--format', 'json', '--au', '2023-08-05', ...args], { cwd: cached.root });
+      const cold = await run();
+      const states = cached.path('.gtm-cache/actions.json');
+      expect(readFileSync(states, 'utf8')).toContain('"NIA-2306-1"');
+      // The states answer without the meetings' cache: damaged, it is neither read nor rebuilt.
+      const meetingsCache = cached.path('.gtm-cache/meetings.json');
+      writeFileSync(meetingsCache, 'abîmé');
+      expect((await run()).stdout).toBe(cold.stdout);
+      expect(readFileSync(meetingsCache, 'utf8')).toBe('abîmé');
+      expect((await run('--reunion', 'meetings/2023-06-22-zinder.yaml')).stdout).toContain('ZIN-2306-1');
+
+      // Altered states fail their checksum and are rebuilt from the files.
+      writeFileSync(states, readFileSync(states, 'utf8').replace('Partager la cartographie', 'Texte altéré'));
+      expect((await run()).stdout).toBe(cold.stdout);
+
+      // An edit to gtm.yaml is seen: the organisation's name comes from it.
+      const config = cached.path('gtm.yaml');
+      writeFileSync(config, readFileSync(config, 'utf8').replace(/(\n\s+OIM:\s*\n\s+nom:\s*)[^\n]+/, '$1Organisation renommée'));
+      expect((await runBin(['actions', '--au', '2023-08-05'], { cwd: cached.root })).stdout).toContain('OIM – Organisation renommée');
+
+      // A new meeting with a follow-up, then its removal.
+      const added = cached.path('meetings/2023-08-01-national.yaml');
+      const meetingOf = (followedUp: string) => stringify(minimalMeeting({ date: '2023-08-01', suivi_actions: [{ action: followedUp, statut: 'realise' }] }));
+      writeFileSync(added, meetingOf('NIA-2306-1'));
+      const withFollowUp = JSON.parse((await run()).stdout) as { actions: Array<{ id: string; statut: string }> };
+      expect(withFollowUp.actions.find((action) => action.id === 'NIA-2306-1')?.statut).toBe('realise');
+      rmSync(added);
+      expect((await run()).stdout).toBe(cold.stdout);
+
+      // A file that became invalid is reported, though states were kept for the valid one.
+      writeFileSync(added, meetingOf('NIA-9999-1'));
+      const invalid = await run();
+      expect(invalid.exitCode).toBe(1);
+      expect(invalid.stderr).toContain('NIA-9999-1');
     } finally {
       await cached.cleanup();
     }

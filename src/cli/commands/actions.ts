@@ -1,12 +1,12 @@
 // gtm actions: the action points of every meeting and their state on a reference day
 // (--au, default today), filtered, in the chosen format (table, md, json, csv, ics).
 import path from 'node:path';
+import { loadActionStates, type ActionStates } from '../../core/action-states.js';
 import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
 import { error, GtmError } from '../../core/diagnostics.js';
-import { buildLedger, isLate, isOpen, type TrackedAction } from '../../core/ledger/index.js';
+import { isLate, isOpen } from '../../core/ledger/state.js';
+import type { ActionState } from '../../core/ledger/states.js';
 import { suggest } from '../../core/messages.js';
-import { findMeeting, loadRepository, type Repository } from '../../core/repository.js';
-import { validateRepository } from '../../core/validate.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import type { ActionsCliOptions } from '../main.js';
@@ -32,26 +32,24 @@ const usageError = (message: string) => new GtmError([error('usage', message)], 
 
 export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   const today = referenceDay(options.au, io);
-  const repository = await loadRepository(io.cwd);
-
-  const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
-  if (errors.length > 0) {
-    io.stderr(formatDiagnostics(errors, { colors: colorsFor(io, 'stderr'), root: repository.root }));
+  const loaded = await loadActionStates(io.cwd);
+  if (loaded.errors) {
+    io.stderr(formatDiagnostics(loaded.errors, { colors: colorsFor(io, 'stderr'), root: loaded.root }));
     io.stderr(`\n${text.invalidRepository}`);
     return 1;
   }
 
-  const ledger = buildLedger(repository.meetings, repository.config);
-  const responsible = options.responsable === undefined ? undefined : canonicalResponsible(options.responsable, repository);
-  const matches = filterOf(options, responsible, repository, io, today);
-  const rows = ledger.actions.filter(matches).map((action) => toRow(action, today));
+  const { states } = loaded;
+  const responsible = options.responsable === undefined ? undefined : canonicalResponsible(options.responsable, states);
+  const matches = filterOf(options, responsible, states, io, today);
+  const rows = states.actions.filter(matches).map((action) => toRow(action, today));
 
   const output = reporters[options.format](rows, {
     today: formatIsoDay(today),
-    config: repository.config,
+    config: states.config,
     colors: colorsFor(io, 'stdout'),
     width: terminalWidth(io),
-    anyAction: ledger.actions.length > 0,
+    anyAction: states.actions.length > 0,
     ...(responsible !== undefined ? { responsible } : {}),
   });
   if (typeof output === 'string') io.stdout(output);
@@ -80,42 +78,48 @@ function referenceDay(asOf: string | undefined, io: Io): Day {
  * The acronym as the directory writes it (case-insensitive). « tous » and « ? » are accepted:
  * they list the actions given to every member, or still to assign.
  */
-function canonicalResponsible(given: string, repository: Repository): string {
+function canonicalResponsible(given: string, states: ActionStates): string {
   const value = given.trim();
   if (value === '?' || value.toLowerCase() === 'tous') return value.toLowerCase();
-  const directory = Object.keys(repository.config.organisations);
+  const directory = Object.keys(states.config.organisations);
   const found = directory.find((acronym) => acronym.toLowerCase() === value.toLowerCase());
   if (!found) throw usageError(text.unknownResponsible(given, suggest(value, directory)));
   return found;
 }
 
-function filterOf(options: ActionsCliOptions, responsible: string | undefined, repository: Repository, io: Io, today: Day) {
-  const tests: Array<(action: TrackedAction) => boolean> = [];
+function filterOf(options: ActionsCliOptions, responsible: string | undefined, states: ActionStates, io: Io, today: Day) {
+  const tests: Array<(action: ActionState) => boolean> = [];
   if (options.open) tests.push(isOpen);
   if (options.overdue) tests.push((action) => isLate(action, today));
   if (responsible !== undefined) tests.push((action) => responsibleMatches(action, responsible));
   if (options.groupe !== undefined) {
-    const groups = Object.keys(repository.config.groupes);
+    const groups = Object.keys(states.config.groupes);
     const group = groups.find((key) => key.toLowerCase() === options.groupe!.trim().toLowerCase());
     if (!group) throw usageError(text.unknownGroup(options.groupe, groups, suggest(options.groupe, groups)));
     tests.push((action) => action.group === group);
   }
   if (options.reunion !== undefined) {
-    const meeting = findMeeting(repository, io.cwd, options.reunion) ?? findMeeting(repository, io.cwd, path.basename(options.reunion, path.extname(options.reunion)));
-    if (!meeting) throw usageError(text.unknownMeeting(options.reunion, suggest(options.reunion, repository.meetings.map((loaded) => loaded.id))));
-    tests.push((action) => action.decidedIn === meeting);
+    const meeting = findMeeting(states, io.cwd, options.reunion) ?? findMeeting(states, io.cwd, path.basename(options.reunion, path.extname(options.reunion)));
+    if (!meeting) throw usageError(text.unknownMeeting(options.reunion, suggest(options.reunion, states.meetings.map((file) => file.id))));
+    tests.push((action) => action.meetingFile === meeting.relativePath);
   }
-  return (action: TrackedAction) => tests.every((test) => test(action));
+  return (action: ActionState) => tests.every((test) => test(action));
 }
 
 /**
  * An organisation's actions include those shared with others and those given to « tous »
  * (every member); « ? » lists the undecided ones, « tous » only those given to everyone.
  */
-function responsibleMatches(action: TrackedAction, responsible: string): boolean {
+function responsibleMatches(action: ActionState, responsible: string): boolean {
   if (responsible === '?') return action.responsibles.length === 0;
   if (responsible === 'tous') return action.responsibles.includes('tous');
   return action.responsibles.some((name) => name === 'tous' || name.toLowerCase() === responsible.toLowerCase());
+}
+
+/** A meeting by id (file name without extension) or by path. */
+function findMeeting(states: ActionStates, cwd: string, reference: string) {
+  const absolute = path.resolve(cwd, reference);
+  return states.meetings.find((file) => file.id === reference || path.join(states.root, file.relativePath) === absolute);
 }
 
 /** COLUMNS when set, else the terminal's width, else 80 (a pipe or a file). */

@@ -1,7 +1,8 @@
 // What every actions reporter receives: one row per tracked action, with its state on the
 // reference day already decided (late, due soon), so that reporters only lay it out.
 import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
-import { isDueSoon, isLate, isOpen, type TrackedAction } from '../../core/ledger/index.js';
+import { isDueSoon, isLate, isOpen } from '../../core/ledger/state.js';
+import type { ActionState } from '../../core/ledger/states.js';
 import { ACTION_STATUS_LABELS, formatDay } from '../../core/french/index.js';
 import { deadlineWithDue } from '../../core/ledger/wording.js';
 import type { Config } from '../../core/schema/config.js';
@@ -51,30 +52,29 @@ export interface ReporterOptions {
 /** A pure function from rows to the whole output text, or to that text in consecutive pieces. */
 export type Reporter = (rows: readonly ActionRow[], options: ReporterOptions) => string | Iterable<string>;
 
-export function toRow(action: TrackedAction, today: Day): ActionRow {
-  const last = action.lastFollowUp;
+export function toRow(action: ActionState, today: Day): ActionRow {
   const row: ActionRow = {
     id: action.id,
     description: action.description,
     responsibles: action.responsibles,
     deadlineText: action.deadline ? deadlineWithDue(action.deadline, action.due) : '',
-    postponed: action.deadlineSetIn !== action.decidedIn,
+    postponed: action.postponed,
     status: action.status,
     statusLabel: ACTION_STATUS_LABELS[action.status],
     open: isOpen(action),
     late: isLate(action, today),
     dueSoon: isDueSoon(action, today),
-    meeting: action.decidedIn.id,
-    meetingDate: action.decidedIn.meeting.date,
+    meeting: action.meeting,
+    meetingDate: action.meetingDate,
     group: action.group,
-    followUps: action.followUps.length,
+    followUps: action.followUps,
   };
   // Optional fields are assigned, not spread: a spread builds a throw-away object per row.
   if (action.deadline) row.deadlineWritten = action.deadline.written;
   if (action.due) row.due = formatIsoDay(action.due);
+  const last = action.lastFollowUp;
   if (last) {
-    const date = last.meeting.meeting.date;
-    row.lastFollowUp = { meeting: last.meeting.id, date, dateText: dateText(date), status: last.status, statusLabel: ACTION_STATUS_LABELS[last.status] };
+    row.lastFollowUp = { meeting: last.meeting, date: last.date, dateText: dateText(last.date), status: last.status, statusLabel: ACTION_STATUS_LABELS[last.status] };
     if (last.comment !== undefined) row.lastFollowUp.comment = last.comment;
   }
   return row;

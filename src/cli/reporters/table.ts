@@ -33,13 +33,14 @@ function* tablePieces(rows: readonly ActionRow[], options: ReporterOptions): Gen
   const uses = new Map<ActionRow, number>();
   for (const group of groups) for (const row of group.rows) uses.set(row, (uses.get(row) ?? 0) + 1);
   const laidOut = new Map<ActionRow, string[]>();
+  const wraps = cellWraps();
   let piece = `${title}\n`;
   for (const { name, rows: members } of groups) {
     const heading = wrap(`${name} (${members.length})`, options.width).map((line) => options.colors.bold(line)).join('\n');
     const header = wrapped(HEADERS, widths).map((text) => options.colors.dim(text)).join('\n');
     piece += `\n${heading}\n${header}\n`;
     for (const row of [...members].sort(compareRows)) {
-      const lines = laidOut.get(row) ?? rowLines(row, texts.get(row)!, widths, options);
+      const lines = laidOut.get(row) ?? rowLines(row, texts.get(row)!, widths, options, wraps);
       const left = uses.get(row)! - 1;
       uses.set(row, left);
       if (left > 0) laidOut.set(row, lines);
@@ -108,9 +109,15 @@ const DEADLINE_FLOOR = 12;
  * the action takes the rest.
  */
 function columnWidths(rows: readonly string[][], total: number): number[] {
-  const natural = HEADERS.map((header, index) =>
-    rows.reduce((widest, row) => Math.max(widest, length(row[index]!)), length(header)),
-  );
+  const natural = HEADERS.map((header, index) => {
+    let widest = length(header);
+    for (const row of rows) {
+      const text = row[index]!;
+      // A text's length in UTF-16 units is at least its width: most need no counting.
+      if (text.length > widest) widest = Math.max(widest, length(text));
+    }
+    return widest;
+  });
   if (natural.reduce((sum, width) => sum + width, length(INDENT) + 4 * length(GAP)) <= total) return natural;
   const id = Math.min(natural[0]!, 24);
   let deadline = Math.min(natural[2]!, 16);
@@ -135,8 +142,8 @@ function columnWidths(rows: readonly string[][], total: number): number[] {
 /** The width at which every origin wraps into whole hyphen pieces: « 2021-01-28- » / « national ». */
 function originFloor(rows: readonly string[][]): number {
   let widest = 0;
-  for (const row of rows) {
-    const id = row[3]!;
+  // Thousands of rows share a few hundred meetings.
+  for (const id of new Set(rows.map((row) => row[3]!))) {
     // The date prefix stays on one line; the group and anything after it is the other piece.
     const date = /^\d{4}-\d{2}-\d{2}-/.exec(id)?.[0] ?? '';
     for (const piece of [date, ...id.slice(date.length).split(/(?<=-)/)]) widest = Math.max(widest, length(piece));
@@ -144,14 +151,34 @@ function originFloor(rows: readonly string[][]): number {
   return Math.max(widest, length(HEADERS[3]));
 }
 
-function rowLines(row: ActionRow, texts: readonly string[], widths: number[], options: ReporterOptions): string[] {
-  const paint = row.late ? options.colors.red : row.dueSoon ? options.colors.yellow : (text: string) => text;
-  return wrapped(texts, widths).map((text) => paint(text));
+function rowLines(row: ActionRow, texts: readonly string[], widths: number[], options: ReporterOptions, wraps: CellWraps): string[] {
+  const lines = wrapped(texts, widths, wraps);
+  if (row.late) return lines.map((text) => options.colors.red(text));
+  if (row.dueSoon) return lines.map((text) => options.colors.yellow(text));
+  return lines;
+}
+
+type CellWraps = ReadonlyArray<(text: string, width: number) => readonly string[]>;
+
+/**
+ * The wrapping of each column; the deadline and the origin are remembered by text, since
+ * thousands of rows share a few hundred of each (the widths are fixed for the whole table).
+ */
+function cellWraps(): CellWraps {
+  const remembered = (wrapCell: (text: string, width: number) => string[]) => {
+    const known = new Map<string, string[]>();
+    return (text: string, width: number) => {
+      let lines = known.get(text);
+      if (!lines) known.set(text, (lines = wrapCell(text, width)));
+      return lines;
+    };
+  };
+  return CELL_WRAPS.map((wrapCell, index) => (index === 2 || index === 3 ? remembered(wrapCell) : wrapCell));
 }
 
 /** The cells wrapped to their columns, side by side, as terminal lines. */
-function wrapped(texts: readonly string[], widths: number[]): string[] {
-  const cellsLines = texts.map((cell, index) => CELL_WRAPS[index]!(cell, widths[index]!));
+function wrapped(texts: readonly string[], widths: number[], wraps: CellWraps = CELL_WRAPS): string[] {
+  const cellsLines = texts.map((cell, index) => wraps[index]!(cell, widths[index]!));
   // Plain loops: this runs for every row of the table.
   let height = 0;
   for (const lines of cellsLines) height = Math.max(height, lines.length);

@@ -18,18 +18,18 @@ export function isClosed(status: ActionStatus): boolean {
 }
 
 /** Open and its due day is before `today`; words and unscheduled meetings are never late. */
-export function isLate(action: TrackedAction, today: Day): boolean {
+export function isLate(action: Pick<TrackedAction, 'status' | 'due'>, today: Day): boolean {
   return isOpen(action) && action.due !== undefined && compareDays(action.due, today) < 0;
 }
 
 /** Open and due between today and DUE_SOON_DAYS days from now. */
-export function isDueSoon(action: TrackedAction, today: Day): boolean {
+export function isDueSoon(action: Pick<TrackedAction, 'status' | 'due'>, today: Day): boolean {
   const days = daysUntilDue(action, today);
   return isOpen(action) && days !== undefined && days >= 0 && days <= DUE_SOON_DAYS;
 }
 
 /** Days from `today` to the due day (negative when late). */
-export function daysUntilDue(action: TrackedAction, today: Day): number | undefined {
+export function daysUntilDue(action: Pick<TrackedAction, 'due'>, today: Day): number | undefined {
   return action.due === undefined ? undefined : daysBetween(today, action.due);
 }
 
