@@ -5,36 +5,24 @@
 import path from 'node:path';
 import { MeetingCache } from './cache.js';
 import type { Diagnostic } from './diagnostics.js';
-import { actionStateOf, isActionStateList, type ActionState } from './ledger/states.js';
-import { filesDigest, findRoot, MEETINGS_DIR, walkMeetings } from './repository-files.js';
+import { actionReader, actionStatesOf, meetingRefOf, storedAction, type ActionState, type MeetingRef } from './ledger/states.js';
+import { filesDigest, findRoot, MEETINGS_DIR, relativeTo, walkMeetings } from './repository-files.js';
 import type { Config } from './schema/config.js';
 
 export interface ActionStates {
   root: string;
   config: Config;
-  /** Every meeting file, by id and by path relative to the root, sorted by path. */
-  meetings: MeetingFile[];
+  /** Every meeting, by date then id. */
+  meetings: MeetingRef[];
   /** In the order of the meetings that decided them, then as written. */
   actions: ActionState[];
-}
-
-export interface MeetingFile {
-  id: string;
-  relativePath: string;
 }
 
 /** The states, or the errors that prevent folding the ledger (the repository must be valid). */
 export type ActionStatesResult = { states: ActionStates; errors?: undefined } | { root: string; errors: Diagnostic[] };
 
+/** Kept as lines: gtm.yaml's configuration, the list of meetings, then the actions (storedLines). */
 const MEMO = 'actions';
-
-interface Stored {
-  config: Config;
-  actions: ActionState[];
-}
-
-const isStored = (value: unknown): value is Stored =>
-  typeof value === 'object' && value !== null && typeof (value as Stored).config === 'object' && isActionStateList((value as Stored).actions);
 
 /**
  * Throws GtmError as loadRepository does (no repository, invalid gtm.yaml). Loading, the rules
@@ -45,9 +33,9 @@ export async function loadActionStates(cwd: string, options: { cache?: boolean }
   if (root && options.cache !== false) {
     const cache = MeetingCache.open(root);
     if (cache.hasMemo(MEMO)) {
-      const relativePaths = walkMeetings(path.join(root, MEETINGS_DIR)).files.map((file) => path.relative(root, file));
-      const stored = cache.memo(MEMO, filesDigest(root, relativePaths), isStored);
-      if (stored) return { states: { root, config: stored.config, meetings: meetingFiles(relativePaths), actions: stored.actions } };
+      const files = walkMeetings(path.join(root, MEETINGS_DIR)).files.map((file) => relativeTo(root, file));
+      const stored = readStates(cache, filesDigest(root, files));
+      if (stored) return { states: { root, ...stored } };
     }
   }
 
@@ -59,11 +47,56 @@ export async function loadActionStates(cwd: string, options: { cache?: boolean }
   const repository = await loadRepository(cwd, options);
   const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { root: repository.root, errors };
-  const actions = buildLedger(repository.meetings, repository.config).actions.map(actionStateOf);
-  repository.memo?.store(MEMO, { config: repository.config, actions } satisfies Stored);
-  return { states: { root: repository.root, config: repository.config, meetings: meetingFiles(repository.files), actions } };
+  const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));
+  const meetings = [...refs.values()];
+  const actions = actionStatesOf(buildLedger(repository.meetings, repository.config).actions, (loaded) => refs.get(loaded)!);
+  repository.memo?.store(MEMO, storedLines(repository.config, meetings, actions));
+  return { states: { root: repository.root, config: repository.config, meetings, actions } };
 }
 
-function meetingFiles(relativePaths: readonly string[]): MeetingFile[] {
-  return relativePaths.map((relativePath) => ({ id: path.basename(relativePath, path.extname(relativePath)), relativePath }));
+/**
+ * Actions per line: one JSON.parse per action would cost more than the parsing itself, one line
+ * for all of them would hold 15 MB of text at once.
+ */
+const ACTIONS_PER_LINE = 500;
+
+function* storedLines(config: Config, meetings: readonly MeetingRef[], actions: readonly ActionState[]): Generator<unknown> {
+  yield config;
+  yield meetings;
+  const indexes = new Map(meetings.map((meeting, index) => [meeting, index]));
+  const indexOf = (meeting: MeetingRef) => indexes.get(meeting)!;
+  for (let start = 0; start < actions.length; start += ACTIONS_PER_LINE) {
+    yield actions.slice(start, start + ACTIONS_PER_LINE).map((action) => storedAction(action, indexOf));
+  }
+}
+
+function readStates(cache: MeetingCache, digest: string): Omit<ActionStates, 'root'> | undefined {
+  let config: Config | undefined;
+  let meetings: MeetingRef[] | undefined;
+  let read: ((value: unknown) => ActionState | undefined) | undefined;
+  const actions: ActionState[] = [];
+  const complete = cache.readMemo(MEMO, digest, (item) => {
+    if (!config) {
+      config = item as Config;
+      return typeof item === 'object' && item !== null;
+    }
+    if (!meetings) {
+      meetings = item as MeetingRef[];
+      read = actionReader(meetings);
+      return Array.isArray(item) && item.every(isMeetingRef);
+    }
+    if (!Array.isArray(item)) return false;
+    for (const value of item) {
+      const action = read!(value);
+      if (!action) return false;
+      actions.push(action);
+    }
+    return true;
+  });
+  return complete && config && meetings ? { config, meetings, actions } : undefined;
+}
+
+function isMeetingRef(value: unknown): value is MeetingRef {
+  const meeting = value as Partial<MeetingRef> | null;
+  return typeof meeting === 'object' && meeting !== null && [meeting.id, meeting.file, meeting.date, meeting.group].every((field) => typeof field === 'string');
 }

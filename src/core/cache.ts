@@ -3,8 +3,8 @@
 // did not change is not parsed again. It can never be stale: an edited file has a new hash.
 // It lives in .gtm-cache/ at the repository root, which ignores itself in git. A cache that
 // is unreadable, truncated, from another gtm build or altered fails its checks and is ignored.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import crypto, { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
@@ -28,8 +28,11 @@ export interface CachedFile<T = Meeting | Config> {
   diagnostics: Diagnostic[];
 }
 
+/** Node's one-shot hash (from 20.12), much cheaper than a Hash object for small files. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
+
 export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return oneShot ? oneShot('sha1', bytes, 'hex') : createHash('sha1').update(bytes).digest('hex');
 }
 
 /**
@@ -122,18 +125,19 @@ export class MeetingCache {
   }
 
   /**
-   * A result stored under `name` for exactly the files of `digest` (the rules' findings, the
-   * action ledger…), if any. `accept` checks its shape: anything doubtful counts as absent.
+   * Hands each item stored under `name` for exactly the files of `digest` (the rules'
+   * findings, the action states…) to `take`, in order; true when they were all taken and the
+   * file holds. Read line by line: a memo of another digest is dropped at its first line, and
+   * a large one is never held whole, as bytes, as text or as items.
    */
-  memo<T>(name: string, digest: string, accept: (value: unknown) => value is T): T | undefined {
-    const text = readChecked(this.root, memoFile(name), this.print);
-    if (text === undefined) return undefined;
-    try {
-      const stored = JSON.parse(text) as { digest?: unknown; value?: unknown };
-      return stored.digest === digest && accept(stored.value) ? stored.value : undefined;
-    } catch {
-      return undefined;
-    }
+  readMemo(name: string, digest: string, take: (item: unknown) => boolean): boolean {
+    let first = true;
+    const complete = readLines(this.root, memoFile(name), this.print, (line) => {
+      if (!first) return take(JSON.parse(line));
+      first = false;
+      return JSON.parse(line) === digest;
+    });
+    return complete && !first;
   }
 
   /** Whether anything is stored under `name`: without it, a caller need not compute a digest. */
@@ -141,35 +145,17 @@ export class MeetingCache {
     return existsSync(path.join(this.root, CACHE_DIR, memoFile(name)));
   }
 
-  /** Keeps `value` (any JSON) under `name` for the files of `digest`, replacing what was there. */
-  storeMemo(name: string, digest: string, value: unknown): void {
-    writeChecked(this.root, memoFile(name), this.print, jsonPieces({ digest, value }, 3));
+  /** Keeps `items` (any JSON values) under `name` for the files of `digest`, replacing what was there. */
+  storeMemo(name: string, digest: string, items: Iterable<unknown>): void {
+    function* lines(): Generator<string> {
+      yield `${JSON.stringify(digest)}\n`;
+      for (const item of items) yield `${JSON.stringify(item)}\n`;
+    }
+    writeChecked(this.root, memoFile(name), this.print, lines());
   }
 }
 
 const memoFile = (name: string) => `${name}.json`;
-
-/**
- * JSON.stringify(value) in pieces, its arrays and objects opened `depth` levels deep: a memo of
- * 50,000 actions is never one string of 15 MB. Undefined properties are left out, as
- * JSON.stringify does.
- */
-export function* jsonPieces(value: unknown, depth: number): Generator<string> {
-  if (depth === 0 || typeof value !== 'object' || value === null) {
-    yield JSON.stringify(value) ?? 'null';
-    return;
-  }
-  const array = Array.isArray(value);
-  yield array ? '[' : '{';
-  let first = true;
-  for (const [key, item] of array ? value.entries() : Object.entries(value)) {
-    if (!array && item === undefined) continue;
-    yield `${first ? '' : ','}${array ? '' : `${JSON.stringify(key)}:`}`;
-    yield* jsonPieces(item, depth - 1);
-    first = false;
-  }
-  yield array ? ']' : '}';
-}
 
 /**
  * Writes `body` under a header line (format, fingerprint, checksum of the body). Atomic (a
@@ -226,69 +212,62 @@ function writeChecked(root: string, name: string, print: string, body: string | 
   }
 }
 
-/** The body of a cache file, if its header matches this build and its checksum holds. */
-function readChecked(root: string, name: string, print: string): string | undefined {
-  try {
-    // Checked as bytes and decoded once: hashing the text would encode it again, a copy as big as the cache.
-    const bytes = readFileSync(path.join(root, CACHE_DIR, name));
-    const newline = bytes.indexOf(0x0a);
-    if (newline < 0) return undefined;
-    const header = JSON.parse(bytes.toString('utf8', 0, newline)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
-    if (header.format !== FORMAT || header.fingerprint !== print) return undefined;
-    const body = bytes.subarray(newline + 1);
-    if (header.checksum !== createHash('sha1').update(body).digest('hex')) return undefined;
-    return body.toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The entries of the cache file, read in blocks of 1 MB and parsed line by line while the
- * checksum is computed: neither the file nor its text is ever held whole (24 MB at 10,000
- * meetings). Any doubt (header, line, checksum) gives an empty cache.
+ * Reads a cache file line by line, in blocks of 1 MB, handing each line of its body (without
+ * the line feed) to `onLine` while the checksum is computed: the file is never held whole
+ * (24 MB at 10,000 meetings). True when every line was taken and the header (this build) and
+ * the checksum hold; false at the first doubt, or as soon as `onLine` returns false.
  */
-function readEntries(root: string, print: string): Map<string, CachedFile> {
-  const entries = new Map<string, CachedFile>();
+function readLines(root: string, name: string, print: string, onLine: (line: string) => boolean): boolean {
   const checksum = createHash('sha1');
   let expected: unknown;
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(path.join(root, CACHE_DIR, CACHE_FILE), 'r');
+    descriptor = openSync(path.join(root, CACHE_DIR, name), 'r');
     const block = Buffer.allocUnsafe(1 << 20);
     let carry = Buffer.alloc(0);
     let headerRead = false;
     for (;;) {
       const count = readSync(descriptor, block, 0, block.length, null);
       if (count === 0) break;
-      const data = Buffer.concat([carry, block.subarray(0, count)]);
+      const data = carry.length > 0 ? Buffer.concat([carry, block.subarray(0, count)]) : block.subarray(0, count);
       let start = 0;
       for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
         if (!headerRead) {
           const header = JSON.parse(data.toString('utf8', start, end)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
-          if (header.format !== FORMAT || header.fingerprint !== print) return new Map();
+          if (header.format !== FORMAT || header.fingerprint !== print) return false;
           expected = header.checksum;
           headerRead = true;
         } else {
           checksum.update(data.subarray(start, end + 1));
-          const tab = data.indexOf(0x09, start);
-          if (tab < 0 || tab > end) return new Map();
-          const key = JSON.parse(data.toString('utf8', start, tab)) as unknown;
-          const entry = JSON.parse(data.toString('utf8', tab + 1, end)) as unknown;
-          if (typeof key === 'string' && isEntry(entry)) entries.set(key, entry);
+          if (!onLine(data.toString('utf8', start, end))) return false;
         }
         start = end + 1;
       }
-      carry = data.subarray(start);
+      // Copied: the block is read into again.
+      carry = Buffer.from(data.subarray(start));
     }
     // Every line ends with a line feed: anything after the last one is a cut file.
-    if (!headerRead || carry.length > 0) return new Map();
+    return headerRead && carry.length === 0 && checksum.digest('hex') === expected;
   } catch {
-    return new Map();
+    return false;
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
-  return checksum.digest('hex') === expected ? entries : new Map();
+}
+
+/** The entries of the cache file: one line per file, its path as JSON, a tab, its entry as JSON. Any doubt gives an empty cache. */
+function readEntries(root: string, print: string): Map<string, CachedFile> {
+  const entries = new Map<string, CachedFile>();
+  const complete = readLines(root, CACHE_FILE, print, (line) => {
+    const tab = line.indexOf('\t');
+    if (tab < 0) return false;
+    const key = JSON.parse(line.slice(0, tab)) as unknown;
+    const entry = JSON.parse(line.slice(tab + 1)) as unknown;
+    if (typeof key === 'string' && isEntry(entry)) entries.set(key, entry);
+    return true;
+  });
+  return complete ? entries : new Map();
 }
 
 function isEntry(entry: unknown): entry is CachedFile {

@@ -9,7 +9,7 @@ import type { Config } from './schema/config.js';
 import type { Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
 import { decodeUserText, readUserText } from './user-text.js';
-import { CONFIG_FILE, findRoot, MEETING_EXTENSIONS, MEETINGS_DIR, readMeetingBytes, walkMeetings } from './repository-files.js';
+import { CONFIG_FILE, findRoot, MEETING_EXTENSIONS, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings } from './repository-files.js';
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
 import type { ParseJob } from './parse-pool.js';
 
@@ -53,8 +53,9 @@ export interface Repository {
 
 /** Results kept in the cache under a name, for the repository's files as they are now. */
 export interface RepositoryMemo {
-  get<T>(name: string, accept: (value: unknown) => value is T): T | undefined;
-  store(name: string, value: unknown): void;
+  /** Hands each stored item to `take`; true when all were taken (see MeetingCache.readMemo). */
+  read(name: string, take: (item: unknown) => boolean): boolean;
+  store(name: string, items: Iterable<unknown>): void;
 }
 
 
@@ -115,7 +116,7 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
 
   const { files, ignored } = walkMeetings(path.join(root, MEETINGS_DIR));
   // Computed once: path.relative is not free at 10,000 files.
-  const relativePaths = files.map((file) => path.relative(root, file));
+  const relativePaths = files.map((file) => relativeTo(root, file));
   const loaded = await loadMeetingFiles(files, relativePaths, config, cache);
   const present = new Set([CONFIG_FILE, ...relativePaths]);
   cache?.save(present);
@@ -129,11 +130,11 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
       return configSource();
     },
     files: relativePaths,
-    ignoredFiles: ignored.map((file) => path.relative(root, file)),
+    ignoredFiles: ignored.map((file) => relativeTo(root, file)),
     meetings,
     diagnostics: [...configDiagnostics, ...loaded.flatMap((result) => result.diagnostics)],
     ...(cache && digest
-      ? { memo: { get: (name, accept) => cache.memo(name, digest, accept), store: (name, value) => cache.storeMemo(name, digest, value) } }
+      ? { memo: { read: (name, take) => cache.readMemo(name, digest, take), store: (name, items) => cache.storeMemo(name, digest, items) } }
       : {}),
   };
 }

@@ -6,18 +6,18 @@ import { runRules } from './rules/index.js';
 
 const RULES_MEMO = 'rules';
 
-/** A list read back from the cache: its checksum guards against damage, this against the unexpected. */
-function isDiagnosticList(value: unknown): value is Diagnostic[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as Diagnostic).message === 'string');
+/** A finding read back from the cache: its checksum guards against damage, this against the unexpected. */
+function isDiagnostic(item: unknown): item is Diagnostic {
+  return typeof item === 'object' && item !== null && typeof (item as Diagnostic).message === 'string' && typeof (item as Diagnostic).severity === 'string';
 }
 
 export function validateRepository(repository: Repository): Diagnostic[] {
   // Rules depend only on the files' contents: an unchanged repository reuses the last results.
-  let found = repository.memo?.get(RULES_MEMO, isDiagnosticList);
-  if (!found) {
-    found = runRules({ config: repository.config, meetings: repository.meetings });
-    repository.memo?.store(RULES_MEMO, found);
-  }
+  const stored: Diagnostic[] = [];
+  const take = (item: unknown) => isDiagnostic(item) && stored.push(item) > 0;
+  if (repository.memo?.read(RULES_MEMO, take)) return [...repository.diagnostics, ...stored];
+  const found = runRules({ config: repository.config, meetings: repository.meetings });
+  repository.memo?.store(RULES_MEMO, found);
   return [...repository.diagnostics, ...found];
 }
 

@@ -1,24 +1,56 @@
-// The cache's own pieces: memos are written as JSON in pieces (never one huge string), and the
-// digest that keys them depends on every file's path and content, not on their order.
+// The cache's own pieces: memos (results kept for a set of files) read back exactly what was
+// stored and nothing doubtful, and the digest that keys them depends on every file's path and
+// content, not on their order.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { digestOf, jsonPieces } from '../../src/core/cache.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { digestOf, MeetingCache } from '../../src/core/cache.js';
 
 const SEED = Number(process.env.GTM_SEED ?? 20_230_620);
 
-describe('jsonPieces', () => {
-  it('joins into exactly what JSON.stringify writes, at any depth', () => {
+describe('memos', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'gtm-cache-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const read = (cache: MeetingCache, digest: string) => {
+    const items: unknown[] = [];
+    return cache.readMemo('test', digest, (item) => items.push(item) > 0) ? items : undefined;
+  };
+
+  it('give back the items stored for the same digest, in order, as any JSON', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 4 }), (value, depth) => {
-        expect([...jsonPieces(value, depth)].join('')).toBe(JSON.stringify(value));
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 20 }), (items) => {
+        MeetingCache.open(root).storeMemo('test', 'd1', items);
+        // JSON itself turns -0 into 0.
+        expect(read(MeetingCache.open(root), 'd1')).toEqual(JSON.parse(JSON.stringify(items)));
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 100 },
     );
   });
 
-  it('leaves out undefined properties as JSON.stringify does', () => {
-    const value = { digest: 'x', value: { a: undefined, b: [1, { c: undefined, d: 'é' }] } };
-    expect([...jsonPieces(value, 3)].join('')).toBe(JSON.stringify(value));
+  it('give nothing for another digest, a damaged or cut file, or when the reader refuses an item', () => {
+    const cache = MeetingCache.open(root);
+    expect(cache.hasMemo('test')).toBe(false);
+    expect(read(cache, 'd1')).toBeUndefined();
+    cache.storeMemo('test', 'd1', [{ a: 1 }, 'é', [2]]);
+    expect(cache.hasMemo('test')).toBe(true);
+    expect(read(cache, 'd1')).toEqual([{ a: 1 }, 'é', [2]]);
+    expect(read(cache, 'd2')).toBeUndefined();
+    expect(cache.readMemo('test', 'd1', (item) => item !== 'é')).toBe(false);
+
+    const file = path.join(root, '.gtm-cache/test.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"a":1', '"a":7'));
+    expect(read(cache, 'd1')).toBeUndefined();
+    writeFileSync(file, text.slice(0, -1));
+    expect(read(cache, 'd1')).toBeUndefined();
+    writeFileSync(file, text);
+    expect(read(cache, 'd1')).toEqual([{ a: 1 }, 'é', [2]]);
   });
 });
 

@@ -96,12 +96,12 @@ function filterOf(options: ActionsCliOptions, responsible: string | undefined, s
     const groups = Object.keys(states.config.groupes);
     const group = groups.find((key) => key.toLowerCase() === options.groupe!.trim().toLowerCase());
     if (!group) throw usageError(text.unknownGroup(options.groupe, groups, suggest(options.groupe, groups)));
-    tests.push((action) => action.group === group);
+    tests.push((action) => action.decidedIn.group === group);
   }
   if (options.reunion !== undefined) {
     const meeting = findMeeting(states, io.cwd, options.reunion) ?? findMeeting(states, io.cwd, path.basename(options.reunion, path.extname(options.reunion)));
-    if (!meeting) throw usageError(text.unknownMeeting(options.reunion, suggest(options.reunion, states.meetings.map((file) => file.id))));
-    tests.push((action) => action.meetingFile === meeting.relativePath);
+    if (!meeting) throw usageError(text.unknownMeeting(options.reunion, suggest(options.reunion, states.meetings.map((meeting) => meeting.id))));
+    tests.push((action) => action.decidedIn === meeting);
   }
   return (action: ActionState) => tests.every((test) => test(action));
 }
@@ -119,7 +119,7 @@ function responsibleMatches(action: ActionState, responsible: string): boolean {
 /** A meeting by id (file name without extension) or by path. */
 function findMeeting(states: ActionStates, cwd: string, reference: string) {
   const absolute = path.resolve(cwd, reference);
-  return states.meetings.find((file) => file.id === reference || path.join(states.root, file.relativePath) === absolute);
+  return states.meetings.find((meeting) => meeting.id === reference || path.join(states.root, meeting.file) === absolute);
 }
 
 /** COLUMNS when set, else the terminal's width, else 80 (a pipe or a file). */

@@ -64,9 +64,9 @@ export function toRow(action: ActionState, today: Day): ActionRow {
     open: isOpen(action),
     late: isLate(action, today),
     dueSoon: isDueSoon(action, today),
-    meeting: action.meeting,
-    meetingDate: action.meetingDate,
-    group: action.group,
+    meeting: action.decidedIn.id,
+    meetingDate: action.decidedIn.date,
+    group: action.decidedIn.group,
     followUps: action.followUps,
   };
   // Optional fields are assigned, not spread: a spread builds a throw-away object per row.
@@ -74,7 +74,8 @@ export function toRow(action: ActionState, today: Day): ActionRow {
   if (action.due) row.due = formatIsoDay(action.due);
   const last = action.lastFollowUp;
   if (last) {
-    row.lastFollowUp = { meeting: last.meeting, date: last.date, dateText: dateText(last.date), status: last.status, statusLabel: ACTION_STATUS_LABELS[last.status] };
+    const date = last.meeting.date;
+    row.lastFollowUp = { meeting: last.meeting.id, date, dateText: dateText(date), status: last.status, statusLabel: ACTION_STATUS_LABELS[last.status] };
     if (last.comment !== undefined) row.lastFollowUp.comment = last.comment;
   }
   return row;

@@ -2,16 +2,19 @@
 
 /** Words separated by single plain spaces, with no other white space (which wrap() would rework). */
 const SIMPLE_LINE = /^\S+(?: \S+)*$/;
+/** Half of a character outside the BMP: such text is measured in code points. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Splits `text` into lines of at most `width` characters (code points). */
 export function wrap(text: string, width: number): string[] {
-  // Most cells are single-spaced words: one that fits is its own line, and the words of one
-  // that does not are found with a plain split (no regular expression, no empty words).
+  // Most cells are single-spaced words: one that fits is its own line.
   const simple = SIMPLE_LINE.test(text);
   if (simple && text.length <= width) return [text];
-  const lines: string[] = [];
   // Tested once per cell rather than once per word: text without surrogates counts in UTF-16 units.
-  const size = /[\uD800-\uDFFF]/.test(text) ? length : (part: string) => part.length;
+  const surrogates = SURROGATE.test(text);
+  if (simple && !surrogates) return wrapSimple(text, width);
+  const lines: string[] = [];
+  const size = surrogates ? length : (part: string) => part.length;
   for (const paragraph of simple ? [text] : text.split(/\r?\n/)) {
     let line = '';
     for (const word of simple ? paragraph.split(' ') : paragraph.split(/\s+/).filter(Boolean)) {
@@ -40,6 +43,30 @@ export function wrap(text: string, width: number): string[] {
 }
 
 /**
+ * wrap() for single-spaced text without surrogates, the common case, by index rather than by
+ * word: each line ends at the last space within the width, and a word wider than the column
+ * is cut at the width.
+ */
+function wrapSimple(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (text.length - start > width) {
+    const space = text.lastIndexOf(' ', start + width);
+    if (space > start) {
+      lines.push(text.slice(start, space));
+      start = space + 1;
+    } else {
+      lines.push(text.slice(start, start + width));
+      start += width;
+      // The cut word's rest starts the next line; a space right after the cut is the break.
+      if (text.charCodeAt(start) === 32) start++;
+    }
+  }
+  lines.push(text.slice(start));
+  return lines;
+}
+
+/**
  * Splits a word such as a meeting id (« 2021-01-28-national ») after its hyphens, where a line
  * break reads naturally, into lines of at most `width`; a piece still too wide is cut by wrap().
  */
@@ -62,7 +89,7 @@ export function wrapAtHyphens(text: string, width: number): string[] {
 
 /** Width in code points; the files are typed precomposed (NFC), one code point per letter. */
 export function length(text: string): number {
-  if (!/[\uD800-\uDFFF]/.test(text)) return text.length;
+  if (!SURROGATE.test(text)) return text.length;
   let count = 0;
   for (const _ of text) count++;
   return count;
