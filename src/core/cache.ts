@@ -83,6 +83,11 @@ export class MeetingCache {
     return this.loaded;
   }
 
+  /** How many files have a stored result. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The stored result for this file, if its bytes are the same. */
   get<T extends Meeting | Config>(relativePath: string, hash: string): CachedFile<T> | undefined {
     const entry = this.entries.get(relativePath);

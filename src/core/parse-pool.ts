@@ -23,9 +23,8 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
 export interface ParseJob {
   relativePath: string;
-  bytes: Uint8Array;
-  /** SHA-1 of `bytes`, stored with the result. */
-  hash: string;
+  /** Absolute path: the file is read by the thread that checks it. */
+  file: string;
 }
 
 export interface ParseRequest {
@@ -35,34 +34,24 @@ export interface ParseRequest {
 
 export interface ParseResponse {
   start: number;
-  /** One cache entry per job, as UTF-8 JSON. */
+  /** One cache entry per job, as UTF-8 JSON; empty for a file that could not be read. */
   entries: Uint8Array[];
 }
 
-/**
- * A checked file: its cache entry. The JSON it came in is dropped at once, not kept for the
- * cache to write: at 10,000 files those copies weigh 24 MB for the whole load, and the cache
- * serialises its entries one by one as it writes them.
- */
+/** A checked file: its cache entry, or none when it could not be read. */
 export interface ParsedFile {
-  entry: CachedFile<Meeting>;
+  entry?: CachedFile<Meeting>;
 }
 
-const NO_BYTES = new Uint8Array(0);
-/** A checked file's bytes are dropped at once: for 10,000 files they weigh 25 MB. */
-const release = (job: ParseJob) => {
-  job.bytes = NO_BYTES;
-};
-
-/** Checks each job's file (its bytes are released once checked); results in the jobs' order. */
+/** Reads and checks each job's file; results in the jobs' order. */
 export async function checkMeetingFiles(jobs: readonly ParseJob[], parallelAbove = PARALLEL_ABOVE): Promise<ParsedFile[]> {
-  const { serialisedEntry } = await import('./meeting-check.js');
+  const { fileBuffer, serialisedEntry } = await import('./meeting-check.js');
   const results: ParsedFile[] = new Array(jobs.length);
+  const buffer = fileBuffer();
   const checkHere = (start: number, end: number) => {
     for (let index = start; index < end; index++) {
-      const job = jobs[index]!;
-      results[index] = { entry: JSON.parse(serialisedEntry(job.relativePath, job.bytes, job.hash)) as CachedFile<Meeting> };
-      release(job);
+      const entry = serialisedEntry(jobs[index]!, buffer);
+      results[index] = entry === undefined ? {} : { entry: JSON.parse(entry) as CachedFile<Meeting> };
     }
   };
   const threads = Math.min(availableParallelism() - 1, Math.floor(jobs.length / PARALLEL_ABOVE));
@@ -119,8 +108,8 @@ function runWorker(
     worker.on('message', ({ start, entries }: ParseResponse) => {
       held.delete(start);
       entries.forEach((json, offset) => {
-        release(jobs[start + offset]!);
-        results[start + offset] = { entry: JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as CachedFile<Meeting> };
+        const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+        results[start + offset] = text === '' ? {} : { entry: JSON.parse(text) as CachedFile<Meeting> };
       });
       send();
       if (held.size === 0) finish();

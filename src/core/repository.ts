@@ -8,7 +8,7 @@ import { messages } from './messages.js';
 import type { Config } from './schema/config.js';
 import type { Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
-import { decodeUserText, readUserText } from './user-text.js';
+import { decodeUserText, MAX_FILE_BYTES, readUserText } from './user-text.js';
 import { CONFIG_FILE, findRoot, MEETING_EXTENSIONS, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings } from './repository-files.js';
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
 import type { ParseJob } from './parse-pool.js';
@@ -111,13 +111,15 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
   const root = findRoot(cwd);
   if (!root) throw new GtmError([error('depot-introuvable', messages.noRepository(path.resolve(cwd)))], 2);
   const cache = options.cache === false ? undefined : MeetingCache.open(root);
+  // An empty cache (a first run) answers nothing: the files are then read once, by the parsers.
+  const lookUp = cache && cache.size > 0 ? cache : undefined;
   const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   if (!config) throw new GtmError(configDiagnostics, 1);
 
   const { files, ignored } = walkMeetings(path.join(root, MEETINGS_DIR));
   // Computed once: path.relative is not free at 10,000 files.
   const relativePaths = files.map((file) => relativeTo(root, file));
-  const loaded = await loadMeetingFiles(files, relativePaths, config, cache);
+  const loaded = await loadMeetingFiles(files, relativePaths, config, { lookUp, store: cache });
   const present = new Set([CONFIG_FILE, ...relativePaths]);
   cache?.save(present);
   const digest = cache?.digest(present);
@@ -196,42 +198,41 @@ export async function loadMeeting(
 }
 
 /**
- * The meeting files, through the cache when their bytes are unchanged; the others are read,
- * parsed and checked (on every core when there are many), and their results stored. Files
+ * The meeting files, through the cache (`lookUp`) when their bytes are unchanged; the others
+ * are read, parsed and checked by the parse pool (on every core when there are many), which reads them
+ * itself: their bytes are never all held at once. Their results are kept in `store`; files
  * that cannot be read are never cached.
  */
 async function loadMeetingFiles(
   files: readonly string[],
   relativePaths: readonly string[],
   config: Config,
-  cache: MeetingCache | undefined,
+  cache: { lookUp?: MeetingCache | undefined; store?: MeetingCache | undefined },
 ): Promise<Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }>> {
   const results: Array<CachedFile<Meeting> | { diagnostics: Diagnostic[] }> = new Array(files.length);
   const jobs: ParseJob[] = [];
   const jobIndexes: number[] = [];
+  const lookUp = cache.lookUp;
+  const buffer = lookUp ? Buffer.allocUnsafe(MAX_FILE_BYTES) : undefined;
   // Read one after the other: small files, where sequential reads beat a pool of promises.
   for (const [index, file] of files.entries()) {
     const relativePath = relativePaths[index]!;
-    const bytes = readMeetingBytes(file);
-    // Missing, too large, a folder, no permission: rare, and readUserText words it.
-    if (!bytes) {
-      results[index] = { diagnostics: (await readUserText(file, relativePath)).diagnostics };
-      continue;
-    }
-    const hash = hashBytes(bytes);
-    const cached = cache?.get<Meeting>(relativePath, hash);
+    const bytes = buffer && readMeetingBytes(file, buffer);
+    const cached = bytes && lookUp!.get<Meeting>(relativePath, hashBytes(bytes));
     if (cached) results[index] = cached;
     else {
-      jobs.push({ relativePath, bytes, hash });
+      jobs.push({ relativePath, file });
       jobIndexes.push(index);
     }
   }
   if (jobs.length > 0) {
     const parsed = await (await import('./parse-pool.js')).checkMeetingFiles(jobs);
-    parsed.forEach(({ entry }, at) => {
-      results[jobIndexes[at]!] = entry;
-      cache?.set(jobs[at]!.relativePath, entry);
-    });
+    for (const [at, { entry }] of parsed.entries()) {
+      const index = jobIndexes[at]!;
+      // Missing, too large, a folder, no permission: rare, and readUserText words it.
+      if (entry) cache.store?.set(relativePaths[index]!, entry);
+      results[index] = entry ?? { diagnostics: (await readUserText(files[index]!, relativePaths[index]!)).diagnostics };
+    }
   }
   return results.map((result, index) => {
     const file = files[index]!;

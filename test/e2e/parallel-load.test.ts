@@ -1,7 +1,7 @@
 // Loading many files checks them on worker threads (src/core/parse-pool.ts), only in the built
 // bin: the same repository must give the same bytes through workers, through the cache, and
 // on one thread (in-process from the sources, where no worker file exists).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,9 @@ describe('loading on worker threads', () => {
       writeFileSync(path.join(meetings, names[130]!), Buffer.from([0x67, 0x72, 0x6f, 0xff, 0x0a]));
       const taken = /- id: (\S+)/.exec(readFileSync(path.join(meetings, names[20]!), 'utf8'))![1]!;
       edit(names[145]!, (text) => text.replace(/- id: \S+/, `- id: ${taken}`));
+      // Files the parsers cannot read: too large, and a link to nothing.
+      writeFileSync(path.join(meetings, names[70]!), `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+      symlinkSync(path.join(repo.root, 'absent.yaml'), path.join(meetings, '2019-05-05-national.yaml'));
 
       const dropCache = () => rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
       dropCache();
@@ -38,7 +41,7 @@ describe('loading on worker threads', () => {
       const oneThread = await runInProcess(['validate'], { cwd: repo.root });
 
       expect(cold.exitCode).toBe(1);
-      for (const expected of ['yaml-syntaxe', 'yaml-etiquette', 'valeur-inconnue', 'encodage', 'id-en-double']) {
+      for (const expected of ['yaml-syntaxe', 'yaml-etiquette', 'valeur-inconnue', 'encodage', 'id-en-double', 'fichier-trop-gros', 'lecture-impossible']) {
         expect(cold.stdout).toContain(`[${expected}]`);
       }
       expect(warm).toEqual(cold);
