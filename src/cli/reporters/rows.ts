@@ -1,6 +1,6 @@
 // What every actions reporter receives: one row per tracked action, with its state on the
 // reference day already decided (late, due soon), so that reporters only lay it out.
-import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
+import { formatIsoDay, parseIsoDate, type Day, type Deadline } from '../../core/calendar.js';
 import { isDueSoon, isLate, isOpen } from '../../core/ledger/state.js';
 import type { ActionState } from '../../core/ledger/states.js';
 import { ACTION_STATUS_LABELS, formatDay } from '../../core/french/index.js';
@@ -57,7 +57,7 @@ export function toRow(action: ActionState, today: Day): ActionRow {
     id: action.id,
     description: action.description,
     responsibles: action.responsibles,
-    deadlineText: action.deadline ? deadlineWithDue(action.deadline, action.due) : '',
+    deadlineText: action.deadline ? deadlineText(action.deadline, action.due) : '',
     postponed: action.postponed,
     status: action.status,
     statusLabel: ACTION_STATUS_LABELS[action.status],
@@ -71,7 +71,7 @@ export function toRow(action: ActionState, today: Day): ActionRow {
   };
   // Optional fields are assigned, not spread: a spread builds a throw-away object per row.
   if (action.deadline) row.deadlineWritten = action.deadline.written;
-  if (action.due) row.due = formatIsoDay(action.due);
+  if (action.due) row.due = isoDay(action.due);
   const last = action.lastFollowUp;
   if (last) {
     const date = last.meeting.date;
@@ -79,6 +79,26 @@ export function toRow(action: ActionState, today: Day): ActionRow {
     if (last.comment !== undefined) row.lastFollowUp.comment = last.comment;
   }
   return row;
+}
+
+/**
+ * Deadlines and due days in words and as AAAA-MM-JJ, made once for each deadline and day
+ * (shared by the ledger): 50,000 rows need a few hundred of each, not one string per row.
+ */
+const deadlineTexts = new Map<Deadline, Map<Day | undefined, string>>();
+function deadlineText(deadline: Deadline, due: Day | undefined): string {
+  let byDue = deadlineTexts.get(deadline);
+  if (!byDue) deadlineTexts.set(deadline, (byDue = new Map()));
+  let text = byDue.get(due);
+  if (text === undefined) byDue.set(due, (text = deadlineWithDue(deadline, due)));
+  return text;
+}
+
+const isoDays = new Map<Day, string>();
+function isoDay(day: Day): string {
+  let text = isoDays.get(day);
+  if (text === undefined) isoDays.set(day, (text = formatIsoDay(day)));
+  return text;
 }
 
 /** French dates by ISO day, formatted once each: thousands of rows share a few hundred days. */

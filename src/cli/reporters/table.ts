@@ -25,8 +25,8 @@ export const table: Reporter = (rows, options) => (rows.length === 0 ? `${emptyM
 
 function* tablePieces(rows: readonly ActionRow[], options: ReporterOptions): Generator<string> {
   const title = options.colors.bold(`Points d’action au ${formatDay(parseIsoDate(options.today)!)}`);
-  const texts = new Map(rows.map((row) => [row, cells(row)]));
-  const widths = columnWidths([...texts.values()], options.width);
+  // Cells are made again when a row is laid out rather than kept: at 27,000 rows they weigh 10 MB.
+  const widths = columnWidths(rows, options.width);
   const groups = groupsOf(rows, options);
   // A row shared by several organisations is laid out once (the widths are the same in every
   // group), and kept only until its last group: the lines of the whole table would weigh 25 MB.
@@ -40,7 +40,7 @@ function* tablePieces(rows: readonly ActionRow[], options: ReporterOptions): Gen
     const header = wrapped(HEADERS, widths).map((text) => options.colors.dim(text)).join('\n');
     piece += `\n${heading}\n${header}\n`;
     for (const row of [...members].sort(compareRows)) {
-      const lines = laidOut.get(row) ?? rowLines(row, texts.get(row)!, widths, options, wraps);
+      const lines = laidOut.get(row) ?? rowLines(row, cells(row), widths, options, wraps);
       const left = uses.get(row)! - 1;
       uses.set(row, left);
       if (left > 0) laidOut.set(row, lines);
@@ -108,16 +108,16 @@ const DEADLINE_FLOOR = 12;
  * narrows first, then the follow-up keeps a third of the room (at least FOLLOW_UP_FLOOR), and
  * the action takes the rest.
  */
-function columnWidths(rows: readonly string[][], total: number): number[] {
-  const natural = HEADERS.map((header, index) => {
-    let widest = length(header);
-    for (const row of rows) {
-      const text = row[index]!;
+function columnWidths(rows: readonly ActionRow[], total: number): number[] {
+  const natural = HEADERS.map((header) => length(header));
+  for (const row of rows) {
+    const texts = cells(row);
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
       // A text's length in UTF-16 units is at least its width: most need no counting.
-      if (text.length > widest) widest = Math.max(widest, length(text));
+      if (text.length > natural[index]!) natural[index] = Math.max(natural[index]!, length(text));
     }
-    return widest;
-  });
+  }
   if (natural.reduce((sum, width) => sum + width, length(INDENT) + 4 * length(GAP)) <= total) return natural;
   const id = Math.min(natural[0]!, 24);
   let deadline = Math.min(natural[2]!, 16);
@@ -140,10 +140,10 @@ function columnWidths(rows: readonly string[][], total: number): number[] {
 }
 
 /** The width at which every origin wraps into whole hyphen pieces: « 2021-01-28- » / « national ». */
-function originFloor(rows: readonly string[][]): number {
+function originFloor(rows: readonly ActionRow[]): number {
   let widest = 0;
   // Thousands of rows share a few hundred meetings.
-  for (const id of new Set(rows.map((row) => row[3]!))) {
+  for (const id of new Set(rows.map((row) => row.meeting))) {
     // The date prefix stays on one line; the group and anything after it is the other piece.
     const date = /^\d{4}-\d{2}-\d{2}-/.exec(id)?.[0] ?? '';
     for (const piece of [date, ...id.slice(date.length).split(/(?<=-)/)]) widest = Math.max(widest, length(piece));

@@ -20,6 +20,8 @@ export function compareMeetings(a: LoadedMeeting, b: LoadedMeeting): number {
 
 export class Schedule {
   private readonly byGroup = new Map<string, LoadedMeeting[]>();
+  /** Each meeting's day, parsed once: thousands of actions fall due on the same meetings. */
+  private readonly days = new Map<LoadedMeeting, Day>();
 
   /** `meetings` must be sorted with compareMeetings. */
   constructor(meetings: readonly LoadedMeeting[]) {
@@ -51,7 +53,7 @@ export class Schedule {
   nextMeetingDayAfter(group: string, after: LoadedMeeting): Day | undefined {
     const list = this.meetingsOf(group);
     const held = list[firstAfter(list, after.meeting.date)];
-    if (held) return parseIsoDate(held.meeting.date);
+    if (held) return this.dayOf(held);
     const sameDay = list.filter((loaded) => loaded.meeting.date === after.meeting.date);
     const candidates = sameDay.includes(after) ? sameDay : [...sameDay, after];
     for (let index = candidates.length - 1; index >= 0; index--) {
@@ -59,6 +61,12 @@ export class Schedule {
       if (announced) return announced.day;
     }
     return undefined;
+  }
+
+  private dayOf(loaded: LoadedMeeting): Day {
+    let day = this.days.get(loaded);
+    if (!day) this.days.set(loaded, (day = parseIsoDate(loaded.meeting.date)!));
+    return day;
   }
 }
 
