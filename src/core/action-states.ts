@@ -44,7 +44,8 @@ export async function loadActionStates(cwd: string, options: { cache?: boolean }
     import('./validate.js'),
     import('./ledger/index.js'),
   ]);
-  const repository = await loadRepository(cwd, options);
+  // Neither the rules nor the ledger read the prose.
+  const repository = await loadRepository(cwd, { ...options, prose: false });
   const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { root: repository.root, errors };
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));

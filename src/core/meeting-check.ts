@@ -2,7 +2,7 @@
 // (shape-checks.ts). Shared by the loader's own thread and the parse workers.
 import type { Diagnostic } from './diagnostics.js';
 import type { Meeting } from './schema/meeting.js';
-import { hashBytes } from './cache.js';
+import { hashBytes } from './hash.js';
 import type { ParseJob } from './parse-pool.js';
 import { readMeetingBytes } from './repository-files.js';
 import { checkMeetingText } from './shape-checks.js';

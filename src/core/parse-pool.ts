@@ -38,26 +38,27 @@ export interface ParseResponse {
   entries: Uint8Array[];
 }
 
-/** A checked file: its cache entry, or none when it could not be read. */
-export interface ParsedFile {
-  entry?: CachedFile<Meeting>;
-}
+/**
+ * Receives each checked file as soon as it is checked (in no particular order): its cache
+ * entry as JSON text and parsed, or nothing when the file could not be read. The text is not
+ * kept here: at 10,000 files all of it would weigh 24 MB.
+ */
+export type OnChecked = (index: number, checked?: { json: string | Uint8Array; entry: CachedFile<Meeting> }) => void;
 
-/** Reads and checks each job's file; results in the jobs' order. */
-export async function checkMeetingFiles(jobs: readonly ParseJob[], parallelAbove = PARALLEL_ABOVE): Promise<ParsedFile[]> {
+/** Reads and checks each job's file, handing the results to `onChecked`. */
+export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: OnChecked, parallelAbove = PARALLEL_ABOVE): Promise<void> {
   const { fileBuffer, serialisedEntry } = await import('./meeting-check.js');
-  const results: ParsedFile[] = new Array(jobs.length);
   const buffer = fileBuffer();
   const checkHere = (start: number, end: number) => {
     for (let index = start; index < end; index++) {
-      const entry = serialisedEntry(jobs[index]!, buffer);
-      results[index] = entry === undefined ? {} : { entry: JSON.parse(entry) as CachedFile<Meeting> };
+      const json = serialisedEntry(jobs[index]!, buffer);
+      onChecked(index, json === undefined ? undefined : { json, entry: JSON.parse(json) as CachedFile<Meeting> });
     }
   };
   const threads = Math.min(availableParallelism() - 1, Math.floor(jobs.length / PARALLEL_ABOVE));
   if (jobs.length <= parallelAbove || threads < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
     checkHere(0, jobs.length);
-    return results;
+    return;
   }
 
   const queue = { next: 0 };
@@ -66,14 +67,13 @@ export async function checkMeetingFiles(jobs: readonly ParseJob[], parallelAbove
     queue.next = Math.min(jobs.length, start + CHUNK);
     return [start, queue.next];
   };
-  const workers = Array.from({ length: threads }, () => runWorker(jobs, take, results, checkHere));
+  const workers = Array.from({ length: threads }, () => runWorker(jobs, take, onChecked, checkHere));
   while (queue.next < jobs.length) {
     checkHere(...take());
     // Let the workers' answers in, so that they are handed their next chunk without waiting.
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  return results;
 }
 
 /**
@@ -83,7 +83,7 @@ export async function checkMeetingFiles(jobs: readonly ParseJob[], parallelAbove
 function runWorker(
   jobs: readonly ParseJob[],
   take: () => [number, number],
-  results: ParsedFile[],
+  onChecked: OnChecked,
   checkHere: (start: number, end: number) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
@@ -109,7 +109,7 @@ function runWorker(
       held.delete(start);
       entries.forEach((json, offset) => {
         const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
-        results[start + offset] = text === '' ? {} : { entry: JSON.parse(text) as CachedFile<Meeting> };
+        onChecked(start + offset, text === '' ? undefined : { json, entry: JSON.parse(text) as CachedFile<Meeting> });
       });
       send();
       if (held.size === 0) finish();

@@ -3,7 +3,7 @@
 // so that a command answered from the cache never loads the YAML parser.
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { digestOf, hashBytes } from './cache.js';
+import { digestOf, hashBytes } from './hash.js';
 import { MAX_FILE_BYTES } from './user-text.js';
 
 export const CONFIG_FILE = 'gtm.yaml';

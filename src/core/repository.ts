@@ -102,15 +102,36 @@ function lineColumnOf(source: YamlSource, key: string) {
   return { line, column: col };
 }
 
+export interface LoadOptions {
+  /** false: no cache is read or written (tests, and anyone who distrusts it). */
+  cache?: boolean;
+  /**
+   * false: the meetings are kept without their prose (the discussion of each agenda item),
+   * which checking and the action ledger never read: a quarter of the data, and in real
+   * minutes far more. Renderers need it, and load with it.
+   */
+  prose?: boolean;
+}
+
+/** The entry without the agenda items' discussions; the same entry when it has none. */
+function withoutProse(entry: CachedFile): CachedFile {
+  const meeting = entry.data as Partial<Meeting> | undefined;
+  const items = meeting?.ordre_du_jour;
+  if (!Array.isArray(items) || !items.some((item) => item.discussion !== undefined)) return entry;
+  // Rebuilt rather than deleted from: objects that lose a property become slower and larger.
+  return { ...entry, data: { ...meeting, ordre_du_jour: items.map(({ discussion: _, ...item }) => item) } as Meeting };
+}
+
 /**
  * Loads the repository around `cwd`: gtm.yaml and every meeting under meetings/. Throws
  * GtmError when there is no repository or its gtm.yaml is invalid, since nothing else can be
  * checked then.
  */
-export async function loadRepository(cwd: string, options: { cache?: boolean } = {}): Promise<Repository> {
+export async function loadRepository(cwd: string, options: LoadOptions = {}): Promise<Repository> {
   const root = findRoot(cwd);
   if (!root) throw new GtmError([error('depot-introuvable', messages.noRepository(path.resolve(cwd)))], 2);
-  const cache = options.cache === false ? undefined : MeetingCache.open(root);
+  const slim = options.prose === false ? withoutProse : (entry: CachedFile) => entry;
+  const cache = options.cache === false ? undefined : MeetingCache.open(root, { slim });
   // An empty cache (a first run) answers nothing: the files are then read once, by the parsers.
   const lookUp = cache && cache.size > 0 ? cache : undefined;
   const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
@@ -119,7 +140,7 @@ export async function loadRepository(cwd: string, options: { cache?: boolean } =
   const { files, ignored } = walkMeetings(path.join(root, MEETINGS_DIR));
   // Computed once: path.relative is not free at 10,000 files.
   const relativePaths = files.map((file) => relativeTo(root, file));
-  const loaded = await loadMeetingFiles(files, relativePaths, config, { lookUp, store: cache });
+  const loaded = await loadMeetingFiles(files, relativePaths, config, { lookUp, store: cache }, slim);
   const present = new Set([CONFIG_FILE, ...relativePaths]);
   cache?.save(present);
   const digest = cache?.digest(present);
@@ -208,6 +229,7 @@ async function loadMeetingFiles(
   relativePaths: readonly string[],
   config: Config,
   cache: { lookUp?: MeetingCache | undefined; store?: MeetingCache | undefined },
+  slim: (entry: CachedFile) => CachedFile,
 ): Promise<Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }>> {
   const results: Array<CachedFile<Meeting> | { diagnostics: Diagnostic[] }> = new Array(files.length);
   const jobs: ParseJob[] = [];
@@ -225,15 +247,20 @@ async function loadMeetingFiles(
       jobIndexes.push(index);
     }
   }
+  const unreadable: number[] = [];
   if (jobs.length > 0) {
-    const parsed = await (await import('./parse-pool.js')).checkMeetingFiles(jobs);
-    for (const [at, { entry }] of parsed.entries()) {
+    await (
+      await import('./parse-pool.js')
+    ).checkMeetingFiles(jobs, (at, checked) => {
       const index = jobIndexes[at]!;
-      // Missing, too large, a folder, no permission: rare, and readUserText words it.
-      if (entry) cache.store?.set(relativePaths[index]!, entry);
-      results[index] = entry ?? { diagnostics: (await readUserText(files[index]!, relativePaths[index]!)).diagnostics };
-    }
+      if (!checked) return void unreadable.push(index);
+      const entry = slim(checked.entry);
+      results[index] = entry;
+      cache.store?.add(relativePaths[index]!, checked.json, entry);
+    });
   }
+  // Missing, too large, a folder, no permission: rare, and readUserText words it.
+  for (const index of unreadable) results[index] = { diagnostics: (await readUserText(files[index]!, relativePaths[index]!)).diagnostics };
   return results.map((result, index) => {
     const file = files[index]!;
     const data = 'data' in result ? result.data : undefined;

@@ -25,6 +25,14 @@ describe('gtm render --format md', () => {
     expect(written).toBe(readFileSync(`${PROJECT_ROOT}/test/golden/2023-06-20-national.md`, 'utf8'));
   });
 
+  it('renders the discussions in full after validate and actions, which cache the meetings without them', async () => {
+    const repo = await bundledRepo();
+    expect((await runBin(['validate'], { cwd: repo.root })).exitCode).toBe(0);
+    expect((await runBin(['actions'], { cwd: repo.root })).exitCode).toBe(0);
+    const result = await runBin(['render', '2021-01-28-national', '--format', 'md', '-o', '-'], { cwd: repo.root });
+    expect(result.stdout).toBe(readFileSync(`${PROJECT_ROOT}/test/golden/2021-01-28-national.md`, 'utf8'));
+  });
+
   it('takes a meeting id or a file path, and writes to stdout with -o -', async () => {
     const repo = await bundledRepo();
     const byId = await runBin(['render', '2021-01-28-national', '--format', 'md', '-o', '-'], { cwd: repo.root });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { digestOf, MeetingCache } from '../../src/core/cache.js';
+import { digestOf, MeetingCache, type CachedFile } from '../../src/core/cache.js';
 
 const SEED = Number(process.env.GTM_SEED ?? 20_230_620);
 
@@ -51,6 +51,75 @@ describe('memos', () => {
     expect(read(cache, 'd1')).toBeUndefined();
     writeFileSync(file, text);
     expect(read(cache, 'd1')).toEqual([{ a: 1 }, 'é', [2]]);
+  });
+});
+
+describe('the entries\' log', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'gtm-cache-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const entry = (hash: string, text = 'x') => ({ hash, diagnostics: [], data: { ordre_du_jour: [{ titre: text, discussion: `Discussion ${text}` }] } as never });
+  const logFile = () => path.join(root, '.gtm-cache/meetings.json');
+  const entryLines = () => readFileSync(logFile(), 'utf8').split('\n').slice(1, -1);
+  const store = (entries: Record<string, string>) => {
+    const cache = MeetingCache.open(root);
+    for (const [key, hash] of Object.entries(entries)) cache.set(key, entry(hash, key));
+    cache.save(new Set(Object.keys(entries)));
+  };
+
+  it('keeps each file\'s latest entry, appending one line per change', () => {
+    store({ 'meetings/a.yaml': 'h1', 'meetings/b.yaml': 'h2' });
+    store({ 'meetings/a.yaml': 'h3', 'meetings/b.yaml': 'h2' });
+    expect(entryLines()).toHaveLength(4);
+    const cache = MeetingCache.open(root);
+    expect(cache.get('meetings/a.yaml', 'h1')).toBeUndefined();
+    expect(cache.get('meetings/a.yaml', 'h3')?.data).toEqual(entry('h3', 'meetings/a.yaml').data);
+    expect(cache.get('meetings/b.yaml', 'h2')).toBeDefined();
+  });
+
+  it('skips a damaged line, and one cut by a crash, keeping the others; the next line starts afresh', () => {
+    store({ 'meetings/a.yaml': 'h1', 'meetings/b.yaml': 'h2', 'meetings/c.yaml': 'h3' });
+    const text = readFileSync(logFile(), 'utf8');
+    writeFileSync(logFile(), text.replace('Discussion meetings/b.yaml', 'Discussion altérée').slice(0, -10));
+    let cache = MeetingCache.open(root);
+    expect(cache.get('meetings/a.yaml', 'h1')).toBeDefined();
+    expect(cache.get('meetings/b.yaml', 'h2')).toBeUndefined();
+    expect(cache.get('meetings/c.yaml', 'h3')).toBeUndefined();
+    cache.set('meetings/c.yaml', entry('h3', 'meetings/c.yaml'));
+    cache.save(new Set(['meetings/a.yaml', 'meetings/b.yaml', 'meetings/c.yaml']));
+    cache = MeetingCache.open(root);
+    expect(cache.get('meetings/a.yaml', 'h1')).toBeDefined();
+    expect(cache.get('meetings/c.yaml', 'h3')).toBeDefined();
+  });
+
+  it('is rewritten without stale lines once they outnumber the live ones, dropping removed files', () => {
+    store({ 'meetings/a.yaml': 'h1', 'meetings/b.yaml': 'h2' });
+    store({ 'meetings/a.yaml': 'h3', 'meetings/b.yaml': 'h2' });
+    store({ 'meetings/a.yaml': 'h4' });
+    expect(entryLines()).toHaveLength(1);
+    const cache = MeetingCache.open(root);
+    expect(cache.get('meetings/a.yaml', 'h4')).toBeDefined();
+    expect(cache.size).toBe(1);
+  });
+
+  it('ignores a log of another build and starts a new one', () => {
+    store({ 'meetings/a.yaml': 'h1' });
+    const [header, ...rest] = readFileSync(logFile(), 'utf8').split('\n');
+    writeFileSync(logFile(), [header!.replace(/"fingerprint":"/, '"fingerprint":"autre '), ...rest].join('\n'));
+    expect(MeetingCache.open(root).size).toBe(0);
+    store({ 'meetings/b.yaml': 'h2' });
+    expect(entryLines()).toHaveLength(1);
+    expect(MeetingCache.open(root).get('meetings/b.yaml', 'h2')).toBeDefined();
+  });
+
+  it('keeps in memory what `slim` keeps, while the log keeps whole entries', () => {
+    store({ 'meetings/a.yaml': 'h1' });
+    const slim = (stored: CachedFile): CachedFile => ({ hash: stored.hash, diagnostics: stored.diagnostics });
+    expect(MeetingCache.open(root, { slim }).get('meetings/a.yaml', 'h1')?.data).toBeUndefined();
+    expect(MeetingCache.open(root).get('meetings/a.yaml', 'h1')?.data).toBeDefined();
   });
 });
 

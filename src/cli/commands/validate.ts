@@ -13,7 +13,7 @@ export interface ValidateOptions {
 }
 
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
-  const repository = await loadRepository(io.cwd);
+  const repository = await loadRepository(io.cwd, { prose: false });
   // Skipped files are worth a word here only: `validate` is where the user checks the folder.
   let diagnostics = [...validateRepository(repository), ...ignoredFileWarnings(repository.ignoredFiles)];
   let checked = repository.files.length;
