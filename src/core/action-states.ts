@@ -2,11 +2,11 @@
 // exactly those of an earlier run (read and hashed, never parsed), the states come from the
 // cache; otherwise the repository is loaded, validated and folded by the ledger, and the
 // result kept for the next run. Either way the answer is the same: the cache is keyed by content.
-import path from 'node:path';
-import { MeetingCache } from './cache.js';
+import type { MeetingCache } from './cache.js';
 import type { Diagnostic } from './diagnostics.js';
 import { actionReader, actionStatesOf, meetingRefOf, storedAction, type ActionState, type MeetingRef } from './ledger/states.js';
-import { filesDigest, findRoot, MEETINGS_DIR, relativeTo, walkMeetings } from './repository-files.js';
+import { scanForMemo } from './repository-files.js';
+import type { LoadOptions } from './repository.js';
 import type { Config } from './schema/config.js';
 
 export interface ActionStates {
@@ -28,16 +28,10 @@ const MEMO = 'actions';
  * Throws GtmError as loadRepository does (no repository, invalid gtm.yaml). Loading, the rules
  * and the ledger are imported only when the cache cannot answer.
  */
-export async function loadActionStates(cwd: string, options: { cache?: boolean } = {}): Promise<ActionStatesResult> {
-  const root = findRoot(cwd);
-  if (root && options.cache !== false) {
-    const cache = MeetingCache.open(root);
-    if (cache.hasMemo(MEMO)) {
-      const files = walkMeetings(path.join(root, MEETINGS_DIR)).files.map((file) => relativeTo(root, file));
-      const stored = readStates(cache, filesDigest(root, files));
-      if (stored) return { states: { root, ...stored } };
-    }
-  }
+export async function loadActionStates(cwd: string, options: Pick<LoadOptions, 'cache'> = {}): Promise<ActionStatesResult> {
+  const scan = options.cache === false ? undefined : scanForMemo(cwd, MEMO);
+  const stored = scan && readStates(scan.cache, scan.digest);
+  if (stored) return { states: { root: scan.root, ...stored } };
 
   const [{ loadRepository }, { validateRepository }, { buildLedger }] = await Promise.all([
     import('./repository.js'),

@@ -1,5 +1,5 @@
 // The files of .gtm-cache/, as bytes: where they live, the header that ties them to one build
-// of gtm, and two ways of keeping lines of JSON. A memo (rules.json, actions.json) is written
+// of gtm, and two ways of keeping lines of JSON. A memo (diagnostics.json, actions.json) is written
 // whole and checked whole; the entries' log (meetings.json) is appended to, line by line, each
 // line checked on its own. Nothing here throws: a cache that cannot be read or written is
 // simply absent, and a read-only repository keeps none.

@@ -104,10 +104,12 @@ export class MeetingCache {
 
   /**
    * Digest of the files as loaded now (see digestOf): results computed from all of them, for
-   * one build of gtm, depend on nothing else.
+   * one build of gtm, depend on nothing else. None when a file could not be read: what is said
+   * of it (its size, the reason) is not in its digest, so nothing is kept for such a set.
    */
-  digest(present: ReadonlySet<string>): string {
-    return digestOf([...present].map((key) => [key, this.entries.get(key)?.hash] as const));
+  digest(present: ReadonlySet<string>): string | undefined {
+    const hashes = [...present].map((key) => [key, this.entries.get(key)?.hash] as const);
+    return hashes.every(([, hash]) => hash !== undefined) ? digestOf(hashes) : undefined;
   }
 
   /**

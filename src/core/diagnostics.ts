@@ -33,6 +33,13 @@ export const warning = (code: string, message: string, location?: Location): Dia
   ...(location ? { location } : {}),
 });
 
+/** A finding read back from the cache: its checksum guards against damage, this against the unexpected. */
+export function isDiagnostic(item: unknown): item is Diagnostic {
+  if (typeof item !== 'object' || item === null) return false;
+  const { severity, code, message } = item as Partial<Diagnostic>;
+  return (severity === 'error' || severity === 'warning') && typeof code === 'string' && typeof message === 'string';
+}
+
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 

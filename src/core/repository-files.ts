@@ -2,8 +2,12 @@
 // meetings/, and the digest of every file's content. Kept apart from loading (repository.ts)
 // so that a command answered from the cache never loads the YAML parser.
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MeetingCache } from './cache.js';
+import { error, type Diagnostic } from './diagnostics.js';
 import { digestOf, hashBytes } from './hash.js';
+import { messages } from './messages.js';
 import { MAX_FILE_BYTES } from './user-text.js';
 
 export const CONFIG_FILE = 'gtm.yaml';
@@ -104,4 +108,75 @@ export function filesDigest(root: string, relativePaths: readonly string[]): str
     return bytes ? hashBytes(bytes) : undefined;
   };
   return digestOf([CONFIG_FILE, ...relativePaths].map((relativePath) => [relativePath, hashOf(relativePath)] as const));
+}
+
+/**
+ * The meeting files named by `paths` (files or folders, relative to cwd), as paths relative to
+ * the root; a path that is missing, outside meetings/ or not a .yaml file is reported.
+ */
+export async function resolveMeetingPaths(
+  root: string,
+  cwd: string,
+  paths: readonly string[],
+): Promise<{ files: string[]; ignored: string[]; diagnostics: Diagnostic[] }> {
+  const files = new Set<string>();
+  const ignored = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    const shown = path.relative(root, absolute) || given;
+    if (!info) {
+      diagnostics.push(error('fichier-introuvable', messages.fileNotFound(given)));
+    } else if (info.isDirectory()) {
+      const found = walkMeetings(absolute);
+      for (const file of found.files) files.add(path.relative(root, file));
+      for (const file of found.ignored) ignored.add(path.relative(root, file));
+    } else if (!MEETING_EXTENSIONS.includes(path.extname(absolute).toLowerCase())) {
+      diagnostics.push(error('extension-inattendue', messages.unexpectedExtension(shown), { file: shown, line: 1, column: 1 }));
+    } else if (!isInside(path.join(root, MEETINGS_DIR), absolute)) {
+      diagnostics.push(error('hors-meetings', messages.outsideMeetings(shown), { file: shown, line: 1, column: 1 }));
+    } else {
+      files.add(shown);
+    }
+  }
+  return { files: [...files].sort(), ignored: [...ignored].sort(), diagnostics };
+}
+
+/** Meeting files (.yaml, .yml) in `directory` and its sub-folders, as absolute paths, sorted. */
+export function meetingFilesUnder(directory: string): string[] {
+  return walkMeetings(directory).files;
+}
+
+
+function isInside(directory: string, file: string): boolean {
+  const relative = path.relative(directory, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** What a command answered from a memo needs: the files as they are now, and their digest. */
+export interface FileScan {
+  root: string;
+  cache: MeetingCache;
+  /** Meeting files, relative to the root, sorted. */
+  files: string[];
+  /** Files under meetings/ that are not read (see walkMeetings), relative to the root. */
+  ignored: string[];
+  /** Digest of gtm.yaml and the meeting files (filesDigest). */
+  digest: string;
+}
+
+/**
+ * Walks and hashes the repository around `cwd` when the cache holds a memo `name`, so that the
+ * memo can be checked against the files without loading a single one. Undefined when there is
+ * no repository or no such memo: the caller loads the repository as usual.
+ */
+export function scanForMemo(cwd: string, name: string): FileScan | undefined {
+  const root = findRoot(cwd);
+  if (!root) return undefined;
+  const cache = MeetingCache.open(root);
+  if (!cache.hasMemo(name)) return undefined;
+  const walked = walkMeetings(path.join(root, MEETINGS_DIR));
+  const files = walked.files.map((file) => relativeTo(root, file));
+  return { root, cache, files, ignored: walked.ignored.map((file) => relativeTo(root, file)), digest: filesDigest(root, files) };
 }

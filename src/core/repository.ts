@@ -1,7 +1,6 @@
 // A minutes repository: gtm.yaml at its root, one YAML file per meeting under meetings/.
 // Loading reads and checks the shape of every file; rules across files live in rules/.
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, GtmError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { messages } from './messages.js';
@@ -9,11 +8,11 @@ import type { Config } from './schema/config.js';
 import type { Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
 import { decodeUserText, MAX_FILE_BYTES, readUserText } from './user-text.js';
-import { CONFIG_FILE, findRoot, MEETING_EXTENSIONS, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings } from './repository-files.js';
+import { CONFIG_FILE, findRoot, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings } from './repository-files.js';
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
 import type { ParseJob } from './parse-pool.js';
 
-export { CONFIG_FILE, findRoot, MEETING_EXTENSIONS, MEETINGS_DIR, walkMeetings } from './repository-files.js';
+export { CONFIG_FILE, findRoot, meetingFilesUnder, MEETING_EXTENSIONS, MEETINGS_DIR, resolveMeetingPaths, walkMeetings } from './repository-files.js';
 
 export interface LoadedMeeting {
   /** The file's name without extension, e.g. 2023-06-20-national: what users type. */
@@ -160,50 +159,6 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
       ? { memo: { read: (name, take) => cache.readMemo(name, digest, take), store: (name, items) => cache.storeMemo(name, digest, items) } }
       : {}),
   };
-}
-
-/**
- * The meeting files named by `paths` (files or folders, relative to cwd), as paths relative to
- * the root; a path that is missing, outside meetings/ or not a .yaml file is reported.
- */
-export async function resolveMeetingPaths(
-  root: string,
-  cwd: string,
-  paths: readonly string[],
-): Promise<{ files: string[]; ignored: string[]; diagnostics: Diagnostic[] }> {
-  const files = new Set<string>();
-  const ignored = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    const info = await stat(absolute).catch(() => undefined);
-    const shown = path.relative(root, absolute) || given;
-    if (!info) {
-      diagnostics.push(error('fichier-introuvable', messages.fileNotFound(given)));
-    } else if (info.isDirectory()) {
-      const found = walkMeetings(absolute);
-      for (const file of found.files) files.add(path.relative(root, file));
-      for (const file of found.ignored) ignored.add(path.relative(root, file));
-    } else if (!MEETING_EXTENSIONS.includes(path.extname(absolute).toLowerCase())) {
-      diagnostics.push(error('extension-inattendue', messages.unexpectedExtension(shown), { file: shown, line: 1, column: 1 }));
-    } else if (!isInside(path.join(root, MEETINGS_DIR), absolute)) {
-      diagnostics.push(error('hors-meetings', messages.outsideMeetings(shown), { file: shown, line: 1, column: 1 }));
-    } else {
-      files.add(shown);
-    }
-  }
-  return { files: [...files].sort(), ignored: [...ignored].sort(), diagnostics };
-}
-
-/** Meeting files (.yaml, .yml) in `directory` and its sub-folders, as absolute paths, sorted. */
-export function meetingFilesUnder(directory: string): string[] {
-  return walkMeetings(directory).files;
-}
-
-
-function isInside(directory: string, file: string): boolean {
-  const relative = path.relative(directory, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 export async function loadMeeting(

@@ -169,6 +169,43 @@ describe('gtm validate', () => {
   });
 });
 
+describe('gtm validate on an unchanged repository', () => {
+  it('answers from the findings kept for its files, and never once a file changes', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'gtm-validate-memo-'));
+    try {
+      cpSync(path.join(PROJECT, 'gtm.yaml'), path.join(copy, 'gtm.yaml'));
+      cpSync(path.join(PROJECT, 'meetings'), path.join(copy, 'meetings'), { recursive: true });
+      const meeting = path.join(copy, 'meetings/2021-01-28-national.yaml');
+      writeFileSync(meeting, readFileSync(meeting, 'utf8').replace(/^heure_fin:.*$/m, 'heure_fin: "8:00"'));
+      const first = gtm(['validate'], copy);
+      expect(first.exitCode).toBe(1);
+      // Kept findings answer without the meetings' cache: damaged, it is neither read nor rebuilt.
+      const meetingsCache = path.join(copy, '.gtm-cache/meetings.json');
+      writeFileSync(meetingsCache, 'abîmé');
+      expect(gtm(['validate'], copy)).toEqual(first);
+      expect(gtm(['validate', 'meetings/2021-01-28-national.yaml'], copy).stdout).toContain('heure_fin');
+      expect(readFileSync(meetingsCache, 'utf8')).toBe('abîmé');
+
+      // Fixed, the file is checked again.
+      writeFileSync(meeting, readFileSync(path.join(PROJECT, 'meetings/2021-01-28-national.yaml')));
+      expect(gtm(['validate'], copy).exitCode).toBe(0);
+
+      // What is said of a file too large names its size: it must follow the file, whose
+      // content has no digest.
+      const large = path.join(copy, 'meetings/2021-02-01-national.yaml');
+      writeFileSync(large, `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+      const before = gtm(['validate'], copy).stdout;
+      writeFileSync(large, `# ${'x'.repeat(5 * 1024 * 1024)}\n`);
+      const after = gtm(['validate'], copy).stdout;
+      expect(before).toContain('[fichier-trop-gros]');
+      expect(after).toContain('[fichier-trop-gros]');
+      expect(after).not.toBe(before);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('gtm schema', () => {
   it('prints a JSON Schema that accepts every bundled meeting and rejects a broken one', () => {
     const result = gtm(['schema'], PROJECT);

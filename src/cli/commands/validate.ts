@@ -1,7 +1,7 @@
 // gtm validate [chemins…]: every problem of the meeting files, one line each, then a summary.
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
-import { loadRepository, resolveMeetingPaths } from '../../core/repository.js';
-import { ignoredFileWarnings, validateRepository } from '../../core/validate.js';
+import { checkRepository, ignoredFileWarnings } from '../../core/check.js';
+import { resolveMeetingPaths } from '../../core/repository-files.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import { summaryLine } from '../messages.js';
@@ -13,9 +13,9 @@ export interface ValidateOptions {
 }
 
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
-  const repository = await loadRepository(io.cwd, { prose: false });
+  const repository = await checkRepository(io.cwd);
   // Skipped files are worth a word here only: `validate` is where the user checks the folder.
-  let diagnostics = [...validateRepository(repository), ...ignoredFileWarnings(repository.ignoredFiles)];
+  let diagnostics = [...repository.diagnostics, ...ignoredFileWarnings(repository.ignoredFiles)];
   let checked = repository.files.length;
 
   if (options.paths.length > 0) {
