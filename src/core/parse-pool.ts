@@ -45,6 +45,28 @@ export interface ParseResponse {
  */
 export type OnChecked = (index: number, checked?: { json: string | Uint8Array; entry: CachedFile<Meeting> }) => void;
 
+/** Workers started ahead of their jobs by startParseWorkers, for the next checkMeetingFiles. */
+const booting: Worker[] = [];
+
+/** How many worker threads check `files` files: none for a few, else one per core beyond this one. */
+function threadsFor(files: number, parallelAbove = PARALLEL_ABOVE): number {
+  if (files <= parallelAbove || !existsSync(fileURLToPath(WORKER_URL))) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / PARALLEL_ABOVE)));
+}
+
+/**
+ * Starts the worker threads for `files` files now, so that they boot (load the YAML parser and
+ * the schema: about 100 ms) while this thread reads gtm.yaml. Unused, they never hold the
+ * process open.
+ */
+export function startParseWorkers(files: number): void {
+  for (let count = threadsFor(files) - booting.length; count > 0; count--) {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.unref();
+    booting.push(worker);
+  }
+}
+
 /** Reads and checks each job's file, handing the results to `onChecked`. */
 export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: OnChecked, parallelAbove = PARALLEL_ABOVE): Promise<void> {
   const { fileBuffer, serialisedEntry } = await import('./meeting-check.js');
@@ -55,8 +77,8 @@ export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: On
       onChecked(index, json === undefined ? undefined : { json, entry: JSON.parse(json) as CachedFile<Meeting> });
     }
   };
-  const threads = Math.min(availableParallelism() - 1, Math.floor(jobs.length / PARALLEL_ABOVE));
-  if (jobs.length <= parallelAbove || threads < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
+  const threads = threadsFor(jobs.length, parallelAbove);
+  if (threads === 0) {
     checkHere(0, jobs.length);
     return;
   }
@@ -89,7 +111,9 @@ function runWorker(
   return new Promise((resolve) => {
     const held = new Map<number, number>();
     let settled = false;
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = booting.shift() ?? new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    // Held open while it has work: an unfinished answer must not let the process end.
+    worker.ref();
     const finish = () => {
       if (settled) return;
       settled = true;

@@ -133,10 +133,12 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
   const cache = options.cache === false ? undefined : MeetingCache.open(root, { slim });
   // An empty cache (a first run) answers nothing: the files are then read once, by the parsers.
   const lookUp = cache && cache.size > 0 ? cache : undefined;
+  const { files, ignored } = walkMeetings(path.join(root, MEETINGS_DIR));
+  // Every file will be parsed: the workers boot while gtm.yaml is read.
+  if (!lookUp) (await import('./parse-pool.js')).startParseWorkers(files.length);
   const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   if (!config) throw new GtmError(configDiagnostics, 1);
 
-  const { files, ignored } = walkMeetings(path.join(root, MEETINGS_DIR));
   // Computed once: path.relative is not free at 10,000 files.
   const relativePaths = files.map((file) => relativeTo(root, file));
   const loaded = await loadMeetingFiles(files, relativePaths, config, { lookUp, store: cache }, slim);

@@ -51,6 +51,23 @@ describe('loading on worker threads', () => {
     }
   });
 
+  it('ends at once when gtm.yaml is invalid, though its workers were started for 150 files', async () => {
+    const repo = await createFixtureRepo();
+    try {
+      const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
+      const { generateRepository } = (await import(script)) as { generateRepository: Generate };
+      generateRepository(repo.root, 150);
+      const config = path.join(repo.root, 'gtm.yaml');
+      writeFileSync(config, readFileSync(config, 'utf8').replace(/^groupe_par_defaut: .*$/m, 'groupe_par_defaut: nulle-part'));
+      // Workers still booting must not hold the process open: a hang would time the test out.
+      const result = await runBin(['validate'], { cwd: repo.root });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain('[groupe-inconnu]');
+    } finally {
+      await repo.cleanup();
+    }
+  });
+
   it('lists the same actions as one thread', async () => {
     const repo = await createFixtureRepo();
     try {
