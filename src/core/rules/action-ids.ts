@@ -9,37 +9,59 @@ import type { Rule } from './rule.js';
 interface Decided {
   id: string;
   meeting: LoadedMeeting;
-  /** Located only when reported: locating may have to parse the file again. */
-  location(): Location;
+  itemIndex: number;
+  actionIndex: number;
 }
 
-export const uniqueActionIds: Rule = ({ meetings }) => {
-  const diagnostics: Diagnostic[] = [];
-  const first = new Map<string, Decided>();
-  for (const decided of decidedActions(meetings)) {
-    const key = decided.id.toUpperCase();
-    const earlier = first.get(key);
-    if (earlier) {
-      const at = earlier.location();
-      const place = `${at.file}:${at.line}:${at.column}`;
-      diagnostics.push(error('id-en-double', messages.duplicateActionId(decided.id, place), decided.location()));
-    } else {
-      first.set(key, decided);
-    }
+/** Located only when reported: locating may have to parse the file again. */
+const locationOf = (decided: Decided): Location =>
+  locate(decided.meeting.source, ['ordre_du_jour', decided.itemIndex, 'actions', decided.actionIndex, 'id']);
+
+interface DecidedIndex {
+  /** The first action decided under each id, upper-cased (ids are typed by hand). */
+  byId: Map<string, Decided>;
+  /** Every later action with an id already taken, with the first one. */
+  duplicates: Array<{ decided: Decided; earlier: Decided }>;
+}
+
+/** Built once per list of meetings: both rules below need it (50,000 actions at scale). */
+const indexes = new WeakMap<readonly LoadedMeeting[], DecidedIndex>();
+
+function decidedIndex(meetings: readonly LoadedMeeting[]): DecidedIndex {
+  let index = indexes.get(meetings);
+  if (index) return index;
+  index = { byId: new Map(), duplicates: [] };
+  for (const meeting of meetings) {
+    meeting.meeting.ordre_du_jour.forEach((item, itemIndex) =>
+      item.actions?.forEach((action, actionIndex) => {
+        const decided = { id: action.id, meeting, itemIndex, actionIndex };
+        const key = action.id.toUpperCase();
+        const earlier = index!.byId.get(key);
+        if (earlier) index!.duplicates.push({ decided, earlier });
+        else index!.byId.set(key, decided);
+      }),
+    );
   }
-  return diagnostics;
-};
+  indexes.set(meetings, index);
+  return index;
+}
+
+export const uniqueActionIds: Rule = ({ meetings }) =>
+  decidedIndex(meetings).duplicates.map(({ decided, earlier }) => {
+    const at = locationOf(earlier);
+    return error('id-en-double', messages.duplicateActionId(decided.id, `${at.file}:${at.line}:${at.column}`), locationOf(decided));
+  });
 
 export const followUpsOfEarlierActions: Rule = ({ meetings }) => {
   const diagnostics: Diagnostic[] = [];
-  const byId = new Map<string, Decided>();
-  for (const decided of decidedActions(meetings)) if (!byId.has(decided.id.toUpperCase())) byId.set(decided.id.toUpperCase(), decided);
-  const ids = [...byId.values()].map((decided) => decided.id);
+  const { byId } = decidedIndex(meetings);
+  let ids: string[] | undefined;
   for (const loaded of meetings) {
     loaded.meeting.suivi_actions?.forEach((followUp, index) => {
       const location = () => locate(loaded.source, ['suivi_actions', index, 'action']);
       const decided = byId.get(followUp.action.toUpperCase());
       if (!decided) {
+        ids ??= [...byId.values()].map((known) => known.id);
         diagnostics.push(error('suivi-inconnu', messages.unknownFollowedAction(followUp.action, suggest(followUp.action, ids)), location()));
       } else if (decided.meeting === loaded) {
         diagnostics.push(error('suivi-meme-reunion', messages.followUpInSameMeeting(followUp.action), location()));
@@ -50,13 +72,3 @@ export const followUpsOfEarlierActions: Rule = ({ meetings }) => {
   }
   return diagnostics;
 };
-
-function* decidedActions(meetings: readonly LoadedMeeting[]): Generator<Decided> {
-  for (const meeting of meetings) {
-    for (const [itemIndex, item] of meeting.meeting.ordre_du_jour.entries()) {
-      for (const [actionIndex, action] of (item.actions ?? []).entries()) {
-        yield { id: action.id, meeting, location: () => locate(meeting.source, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'id']) };
-      }
-    }
-  }
-}
