@@ -67,13 +67,9 @@ export function writeWhole(root: string, name: string, print: string, lines: Lin
     const sum = createHash('sha1');
     const file = openSync(temporary, 'w');
     try {
-      const out = new BlockWriter(file);
-      out.write(placeholder);
-      const write = (line: string | Uint8Array) => {
-        const bytes = typeof line === 'string' ? Buffer.from(line) : line;
-        if (checksum) sum.update(bytes);
-        out.write(bytes);
-      };
+      writeSync(file, placeholder);
+      const out = new BlockWriter(file, checksum ? (bytes) => sum.update(bytes) : undefined);
+      const write = (line: string | Uint8Array) => void out.write(line);
       if (typeof lines === 'function') lines(write);
       else for (const line of lines) write(line);
       out.flush();
@@ -97,24 +93,56 @@ export function writeWhole(root: string, name: string, print: string, lines: Lin
   }
 }
 
-/** Bytes gathered into blocks before they are written. */
+/**
+ * Text and bytes gathered into one reused block before they are written: writing 15 MB of
+ * cache allocates nothing but that block. `onBytes` sees every byte written, in order (for a
+ * checksum).
+ */
 class BlockWriter {
-  private pending: Uint8Array[] = [];
-  private size = 0;
+  private readonly block = Buffer.allocUnsafe(BLOCK);
+  private used = 0;
 
-  constructor(private readonly file: number) {}
+  constructor(
+    private readonly file: number,
+    private readonly onBytes?: (bytes: Uint8Array) => void,
+  ) {}
 
-  write(bytes: Uint8Array): void {
-    this.pending.push(bytes);
-    this.size += bytes.byteLength;
-    if (this.size > BLOCK) this.flush();
+  /** Appends `data`; returns where it starts in the block, or -1 when it went straight to the file. */
+  write(data: string | Uint8Array): number {
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    if (this.used + size > BLOCK) this.flush();
+    if (size > BLOCK) {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      this.onBytes?.(bytes);
+      writeSync(this.file, bytes);
+      return -1;
+    }
+    const start = this.used;
+    if (typeof data === 'string') this.block.write(data, start);
+    else this.block.set(data, start);
+    this.used += size;
+    this.onBytes?.(this.block.subarray(start, this.used));
+    return start;
+  }
+
+  /** Makes room for `size` bytes in the block, so that the next writes of that size stay in it. */
+  reserve(size: number): void {
+    if (this.used + size > BLOCK) this.flush();
+  }
+
+  /** The bytes written since `start` (a value write returned), while they are still in the block. */
+  since(start: number): Buffer {
+    return this.block.subarray(start, this.used);
+  }
+
+  /** Overwrites bytes already in the block (a checksum written ahead of what it covers). */
+  patch(start: number, text: string): void {
+    this.block.write(text, start, 'latin1');
   }
 
   flush(): void {
-    if (this.size === 0) return;
-    writeSync(this.file, Buffer.concat(this.pending, this.size));
-    this.pending = [];
-    this.size = 0;
+    if (this.used > 0) writeSync(this.file, this.block, 0, this.used);
+    this.used = 0;
   }
 }
 
@@ -242,11 +270,25 @@ export class LogAppender {
   append(key: string, value: string | Uint8Array): void {
     const out = this.open();
     if (!out) return;
-    const body = Buffer.concat([Buffer.from(`${JSON.stringify(key)}\t`), typeof value === 'string' ? Buffer.from(value) : value]);
     try {
-      out.write(Buffer.from(`${lineChecksum(body)}\t`));
-      out.write(body);
-      out.write(Buffer.from('\n'));
+      const keyText = `${JSON.stringify(key)}\t`;
+      const valueSize = typeof value === 'string' ? Buffer.byteLength(value) : value.byteLength;
+      // The checksum comes first but covers what follows: a placeholder, patched in the block.
+      const placeholder = '0'.repeat(CHECKSUM_LENGTH);
+      const lineSize = CHECKSUM_LENGTH + 1 + Buffer.byteLength(keyText) + valueSize + 1;
+      if (lineSize <= BLOCK) {
+        out.reserve(lineSize);
+        const start = out.write(`${placeholder}\t`);
+        const bodyStart = out.write(keyText);
+        out.write(value);
+        out.patch(start, lineChecksum(out.since(bodyStart)));
+      } else {
+        // A line larger than a block (a meeting near the 2 MB limit) is assembled on its own.
+        const body = Buffer.concat([Buffer.from(keyText), typeof value === 'string' ? Buffer.from(value) : value]);
+        out.write(`${lineChecksum(body)}\t`);
+        out.write(body);
+      }
+      out.write('\n');
       this.state.lines++;
     } catch {
       this.failed = true;
@@ -275,7 +317,7 @@ export class LogAppender {
       }
       this.file = openSync(cachePath(this.root, this.name), 'a');
       this.out = new BlockWriter(this.file);
-      if (this.state.cut) this.out.write(Buffer.from('\n'));
+      if (this.state.cut) this.out.write('\n');
       this.state.cut = false;
       return this.out;
     } catch {

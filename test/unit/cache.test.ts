@@ -115,6 +115,17 @@ describe('the entries\' log', () => {
     expect(MeetingCache.open(root).get('meetings/b.yaml', 'h2')).toBeDefined();
   });
 
+  it('reads back every entry written across many blocks, and one larger than a block', () => {
+    const cache = MeetingCache.open(root);
+    const texts = Array.from({ length: 300 }, (_, index) => `é’${'x'.repeat((index * 7919) % 20_000)}`);
+    texts.push('y'.repeat(1_500_000));
+    texts.forEach((text, index) => cache.set(`meetings/${index}.yaml`, entry(`h${index}`, text)));
+    cache.save(new Set(texts.map((_, index) => `meetings/${index}.yaml`)));
+    const reopened = MeetingCache.open(root);
+    expect(reopened.size).toBe(texts.length);
+    texts.forEach((text, index) => expect(reopened.get(`meetings/${index}.yaml`, `h${index}`)?.data).toEqual(entry('', text).data));
+  });
+
   it('keeps in memory what `slim` keeps, while the log keeps whole entries', () => {
     store({ 'meetings/a.yaml': 'h1' });
     const slim = (stored: CachedFile): CachedFile => ({ hash: stored.hash, diagnostics: stored.diagnostics });
