@@ -17,8 +17,11 @@ const CELL_WRAPS = [wrap, wrap, wrap, wrapAtHyphens, wrap] as const;
 const INDENT = '  ';
 const GAP = '  ';
 
-/** Output pieces of about this many characters: a huge table is never one huge string. */
-const PIECE = 1 << 16;
+/**
+ * Output pieces of about this many characters: a huge table is never one huge string, and a
+ * piece (twice as many bytes with accents) stays below V8's large-object size, so it dies young.
+ */
+const PIECE = 1 << 14;
 
 /** The table in pieces, written one after the other (27,000 rows make 50 MB of text). */
 export const table: Reporter = (rows, options) => (rows.length === 0 ? `${emptyMessage(options)}\n` : tablePieces(rows, options));
