@@ -10,13 +10,19 @@ import { runBin, runInProcess } from '../helpers/run-cli.js';
 
 type Generate = (dir: string, count: number) => { meetings: number };
 
+/** A fixture repository holding `count` synthetic meetings (scripts/synthetic-repo.mjs). */
+async function syntheticRepo(count: number) {
+  const repo = await createFixtureRepo();
+  const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
+  const { generateRepository } = (await import(script)) as { generateRepository: Generate };
+  generateRepository(repo.root, count);
+  return repo;
+}
+
 describe('loading on worker threads', () => {
   it('gives the same reports as one thread, with broken files among 150', async () => {
-    const repo = await createFixtureRepo();
+    const repo = await syntheticRepo(150);
     try {
-      const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
-      const { generateRepository } = (await import(script)) as { generateRepository: Generate };
-      generateRepository(repo.root, 150);
       const meetings = path.join(repo.root, 'meetings');
       const edit = (name: string, change: (text: string) => string) =>
         writeFileSync(path.join(meetings, name), change(readFileSync(path.join(meetings, name), 'utf8')));
@@ -52,11 +58,8 @@ describe('loading on worker threads', () => {
   });
 
   it('ends at once when gtm.yaml is invalid, though its workers were started for 150 files', async () => {
-    const repo = await createFixtureRepo();
+    const repo = await syntheticRepo(150);
     try {
-      const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
-      const { generateRepository } = (await import(script)) as { generateRepository: Generate };
-      generateRepository(repo.root, 150);
       const config = path.join(repo.root, 'gtm.yaml');
       writeFileSync(config, readFileSync(config, 'utf8').replace(/^groupe_par_defaut: .*$/m, 'groupe_par_defaut: nulle-part'));
       // Workers still booting must not hold the process open: a hang would time the test out.
@@ -69,11 +72,8 @@ describe('loading on worker threads', () => {
   });
 
   it('lists the same actions as one thread', async () => {
-    const repo = await createFixtureRepo();
+    const repo = await syntheticRepo(120);
     try {
-      const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
-      const { generateRepository } = (await import(script)) as { generateRepository: Generate };
-      generateRepository(repo.root, 120);
       const args = ['actions', '--open', '--au', '2020-01-01'];
       const cold = await runBin(args, { cwd: repo.root });
       rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
