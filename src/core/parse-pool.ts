@@ -10,8 +10,13 @@ import type { Meeting } from './schema/meeting.js';
 
 /** Below this many files, starting a worker (~50 ms: its own copy of yaml and zod) costs more than it saves. */
 export const PARALLEL_ABOVE = 64;
-/** Files per message: large enough that messaging is negligible, small enough to balance the cores. */
+/**
+ * Files per message at most: large enough that messaging is negligible. Chunks shrink towards
+ * the end of the queue (down to MIN_CHUNK), so that no thread is left waiting while another
+ * finishes a large last chunk, or the two a worker holds ahead.
+ */
 const CHUNK = 32;
+const MIN_CHUNK = 4;
 /**
  * The worker's young generation, in MB. Its garbage (YAML documents) dies young: a small young
  * generation costs a few more scavenges (about 3 % more time) and keeps about 10 MB less
@@ -86,7 +91,9 @@ export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: On
   const queue = { next: 0 };
   const take = (): [number, number] => {
     const start = queue.next;
-    queue.next = Math.min(jobs.length, start + CHUNK);
+    // A share of what is left for each thread, each worker holding two chunks.
+    const share = Math.ceil((jobs.length - start) / (3 * threads + 1));
+    queue.next = Math.min(jobs.length, start + Math.max(MIN_CHUNK, Math.min(CHUNK, share)));
     return [start, queue.next];
   };
   const workers = Array.from({ length: threads }, () => runWorker(jobs, take, onChecked, checkHere));
