@@ -63,6 +63,9 @@ interface Group {
   rows: ActionRow[];
 }
 
+/** One collator for every comparison: `localeCompare(b, 'fr')` builds its own at each call. */
+const frenchOrder = new Intl.Collator('fr');
+
 /**
  * One group per responsible organisation (an action shared by several appears in each), then
  * « Tous les acteurs », then « À désigner ». With --responsable, only that organisation's group
@@ -84,7 +87,7 @@ function groupsOf(rows: readonly ActionRow[], options: ReporterOptions): Group[]
     }
   }
   const groups = [...named.keys()]
-    .sort((a, b) => a.localeCompare(b, 'fr'))
+    .sort(frenchOrder.compare)
     .map((acronym) => ({ name: acronymDashName(acronym, options.config), rows: named.get(acronym)! }));
   if (everyone.length > 0) groups.push({ name: EVERYONE, rows: everyone });
   if (undecided.length > 0) groups.push({ name: UNDECIDED, rows: undecided });
