@@ -50,8 +50,13 @@ export interface ParseResponse {
  */
 export type OnChecked = (index: number, checked?: { json: string | Uint8Array; entry: CachedFile<Meeting> }) => void;
 
-/** Workers started ahead of their jobs by startParseWorkers, for the next checkMeetingFiles. */
-const booting: Worker[] = [];
+/**
+ * Workers started ahead of their jobs by startParseWorkers, for the next checkMeetingFiles;
+ * `failed` once one ended or failed while booting (it is then replaced).
+ */
+const booting: Array<{ worker: Worker; failed: boolean }> = [];
+
+const newWorker = () => new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
 
 /** How many worker threads check `files` files: none for a few, else one per core beyond this one. */
 function threadsFor(files: number, parallelAbove = PARALLEL_ABOVE): number {
@@ -66,9 +71,13 @@ function threadsFor(files: number, parallelAbove = PARALLEL_ABOVE): number {
  */
 export function startParseWorkers(files: number): void {
   for (let count = threadsFor(files) - booting.length; count > 0; count--) {
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    worker.unref();
-    booting.push(worker);
+    const started = { worker: newWorker(), failed: false };
+    // Listened to at once: an error with no listener would end the process before runWorker listens.
+    const fail = () => {
+      started.failed = true;
+    };
+    started.worker.on('error', fail).on('exit', fail).unref();
+    booting.push(started);
   }
 }
 
@@ -118,7 +127,9 @@ function runWorker(
   return new Promise((resolve) => {
     const held = new Map<number, number>();
     let settled = false;
-    const worker = booting.shift() ?? new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const started = booting.shift();
+    if (started?.failed) void started.worker.terminate();
+    const worker = started && !started.failed ? started.worker : newWorker();
     // Held open while it has work: an unfinished answer must not let the process end.
     worker.ref();
     const finish = () => {

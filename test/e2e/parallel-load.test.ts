@@ -1,7 +1,9 @@
 // Loading many files checks them on worker threads (src/core/parse-pool.ts), only in the built
 // bin: the same repository must give the same bytes through workers, through the cache, and
 // on one thread (in-process from the sources, where no worker file exists).
-import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +69,24 @@ describe('loading on worker threads', () => {
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain('[groupe-inconnu]');
     } finally {
+      await repo.cleanup();
+    }
+  });
+
+  it('gives the same report when the workers fail to start: their files are checked on the main thread', async () => {
+    const repo = await syntheticRepo(150);
+    const build = mkdtempSync(path.join(tmpdir(), 'gtm-broken-worker-'));
+    try {
+      cpSync(path.join(PROJECT_ROOT, 'bin'), path.join(build, 'bin'), { recursive: true });
+      cpSync(path.join(PROJECT_ROOT, 'dist'), path.join(build, 'dist'), { recursive: true });
+      writeFileSync(path.join(build, 'dist/parse-worker.js'), "throw new Error('worker broken');\n");
+      const broken = spawnSync(process.execPath, [path.join(build, 'bin/gtm.js'), 'validate'], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
+      const sound = await runBin(['validate'], { cwd: repo.root });
+      expect({ exitCode: broken.status, stdout: broken.stdout, stderr: broken.stderr }).toEqual(sound);
+      expect(sound.stdout).toContain('150 fichiers de réunion vérifiés');
+    } finally {
+      rmSync(build, { recursive: true, force: true });
       await repo.cleanup();
     }
   });
