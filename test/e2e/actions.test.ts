@@ -1,13 +1,16 @@
 // `gtm actions` end to end on a repository with follow-ups across several meetings and
 // groups: every format (parsed back where a format has a parser), filters, --au, colours,
 // and the parse cache, which must never serve a stale result.
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureRepo, minimalMeeting, type FixtureRepo } from '../helpers/fixture-repo.js';
-import { runBin, runInProcess } from '../helpers/run-cli.js';
+import { createFixtureRepo, minimalMeeting, PROJECT_ROOT, type FixtureRepo } from '../helpers/fixture-repo.js';
+import { BIN, runBin, runInProcess } from '../helpers/run-cli.js';
 
 const LONG = 'Élaborer et partager la note conceptuelle de l’atelier régional sur la migration de travail, avec les termes de référence';
 
@@ -334,6 +337,27 @@ describe('the parse cache', () => {
       expect(invalid.stderr).toContain('NIA-9999-1');
     } finally {
       await cached.cleanup();
+    }
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends gtm quietly, as `gtm actions | head` does, with no stack trace', async () => {
+    const large = await createFixtureRepo();
+    try {
+      const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
+      const { generateRepository } = (await import(script)) as { generateRepository: (dir: string, count: number) => unknown };
+      generateRepository(large.root, 150);
+      const child = spawn(process.execPath, [BIN, 'actions', '--au', '2030-01-01'], { cwd: large.root, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      // The first piece read, the pipe is closed while far more output is still to come.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      expect(stderr).toBe('');
+      expect(exitCode).toBe(0);
+    } finally {
+      await large.cleanup();
     }
   });
 });
