@@ -39,7 +39,7 @@ export async function loadActionStates(cwd: string, options: Pick<LoadOptions, '
     import('./ledger/index.js'),
   ]);
   // Neither the rules nor the ledger read the prose.
-  const repository = await loadRepository(cwd, { ...options, prose: false });
+  const repository = await loadRepository(cwd, { ...options, prose: false, ...(scan ? { hashes: scan.hashes } : {}) });
   const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { root: repository.root, errors };
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));

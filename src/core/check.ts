@@ -30,7 +30,7 @@ export async function checkRepository(cwd: string): Promise<CheckedRepository> {
   }
   const [{ loadRepository }, { validateRepository }] = await Promise.all([import('./repository.js'), import('./validate.js')]);
   // No rule reads the prose.
-  const repository = await loadRepository(cwd, { prose: false });
+  const repository = await loadRepository(cwd, { prose: false, ...(scan ? { hashes: scan.hashes } : {}) });
   return { root: repository.root, files: repository.files, ignoredFiles: repository.ignoredFiles, diagnostics: validateRepository(repository) };
 }
 

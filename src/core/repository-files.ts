@@ -97,17 +97,18 @@ export function relativeTo(root: string, file: string): string {
 }
 
 /**
- * The digest (cache.ts, digestOf) of gtm.yaml and the meeting files at `relativePaths`, as
- * their bytes are now: what results kept in the cache are stored under. Each file is read into
- * one shared buffer and hashed, nothing is kept: 1,000 files take about 30 ms.
+ * The SHA-1 of each file at `relativePaths` (under `root`) as its bytes are now; none for a
+ * file that cannot be read. Each file is read into one shared buffer and hashed, nothing is
+ * kept: 1,000 files take about 30 ms.
  */
-export function filesDigest(root: string, relativePaths: readonly string[]): string {
+export function contentHashes(root: string, relativePaths: readonly string[]): Map<string, string | undefined> {
   const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES);
-  const hashOf = (relativePath: string) => {
+  const hashes = new Map<string, string | undefined>();
+  for (const relativePath of relativePaths) {
     const bytes = readMeetingBytes(path.join(root, relativePath), buffer);
-    return bytes ? hashBytes(bytes) : undefined;
-  };
-  return digestOf([CONFIG_FILE, ...relativePaths].map((relativePath) => [relativePath, hashOf(relativePath)] as const));
+    hashes.set(relativePath, bytes ? hashBytes(bytes) : undefined);
+  }
+  return hashes;
 }
 
 /**
@@ -162,7 +163,9 @@ export interface FileScan {
   files: string[];
   /** Files under meetings/ that are not read (see walkMeetings), relative to the root. */
   ignored: string[];
-  /** Digest of gtm.yaml and the meeting files (filesDigest). */
+  /** Content hash of gtm.yaml and of each meeting file (contentHashes): loading may reuse them. */
+  hashes: ReadonlyMap<string, string | undefined>;
+  /** Their digest (digestOf): what memos are kept under. */
   digest: string;
 }
 
@@ -178,5 +181,6 @@ export function scanForMemo(cwd: string, name: string): FileScan | undefined {
   if (!cache.hasMemo(name)) return undefined;
   const walked = walkMeetings(path.join(root, MEETINGS_DIR));
   const files = walked.files.map((file) => relativeTo(root, file));
-  return { root, cache, files, ignored: walked.ignored.map((file) => relativeTo(root, file)), digest: filesDigest(root, files) };
+  const hashes = contentHashes(root, [CONFIG_FILE, ...files]);
+  return { root, cache, files, ignored: walked.ignored.map((file) => relativeTo(root, file)), hashes, digest: digestOf(hashes) };
 }

@@ -7,8 +7,8 @@ import { messages } from './messages.js';
 import type { Config } from './schema/config.js';
 import type { Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
-import { decodeUserText, MAX_FILE_BYTES, readUserText } from './user-text.js';
-import { CONFIG_FILE, findRoot, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings } from './repository-files.js';
+import { decodeUserText, readUserText } from './user-text.js';
+import { CONFIG_FILE, contentHashes, findRoot, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings } from './repository-files.js';
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
 import type { ParseJob } from './parse-pool.js';
 
@@ -110,6 +110,11 @@ export interface LoadOptions {
    * minutes far more. Renderers need it, and load with it.
    */
   prose?: boolean;
+  /**
+   * Content hashes of the files, just computed by a scan for memos (scanForMemo): the cache is
+   * looked up with them rather than by reading and hashing every file a second time.
+   */
+  hashes?: ReadonlyMap<string, string | undefined>;
 }
 
 /** The entry without the agenda items' discussions; the same entry when it has none. */
@@ -141,7 +146,9 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
 
   // Computed once: path.relative is not free at 10,000 files.
   const relativePaths = files.map((file) => relativeTo(root, file));
-  const loaded = await loadMeetingFiles(files, relativePaths, config, { lookUp, store: cache }, slim);
+  // Looking files up needs their hashes: from the scan that just read them, else read here.
+  const hashes = lookUp ? (options.hashes ?? contentHashes(root, relativePaths)) : undefined;
+  const loaded = await loadMeetingFiles(files, relativePaths, config, { lookUp, hashes, store: cache }, slim);
   const present = new Set([CONFIG_FILE, ...relativePaths]);
   cache?.save(present);
   const digest = cache?.digest(present);
@@ -176,7 +183,7 @@ export async function loadMeeting(
 }
 
 /**
- * The meeting files, through the cache (`lookUp`) when their bytes are unchanged; the others
+ * The meeting files, through the cache (`lookUp`, by their `hashes`) when their bytes are unchanged; the others
  * are read, parsed and checked by the parse pool (on every core when there are many), which reads them
  * itself: their bytes are never all held at once. Their results are kept in `store`; files
  * that cannot be read are never cached.
@@ -185,19 +192,16 @@ async function loadMeetingFiles(
   files: readonly string[],
   relativePaths: readonly string[],
   config: Config,
-  cache: { lookUp?: MeetingCache | undefined; store?: MeetingCache | undefined },
+  cache: { lookUp?: MeetingCache | undefined; hashes?: ReadonlyMap<string, string | undefined> | undefined; store?: MeetingCache | undefined },
   slim: (entry: CachedFile) => CachedFile,
 ): Promise<Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }>> {
   const results: Array<CachedFile<Meeting> | { diagnostics: Diagnostic[] }> = new Array(files.length);
   const jobs: ParseJob[] = [];
   const jobIndexes: number[] = [];
-  const lookUp = cache.lookUp;
-  const buffer = lookUp ? Buffer.allocUnsafe(MAX_FILE_BYTES) : undefined;
-  // Read one after the other: small files, where sequential reads beat a pool of promises.
   for (const [index, file] of files.entries()) {
     const relativePath = relativePaths[index]!;
-    const bytes = buffer && readMeetingBytes(file, buffer);
-    const cached = bytes && lookUp!.get<Meeting>(relativePath, hashBytes(bytes));
+    const hash = cache.hashes?.get(relativePath);
+    const cached = hash && cache.lookUp?.get<Meeting>(relativePath, hash);
     if (cached) results[index] = cached;
     else {
       jobs.push({ relativePath, file });
