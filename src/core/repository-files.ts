@@ -144,12 +144,6 @@ export async function resolveMeetingPaths(
   return { files: [...files].sort(), ignored: [...ignored].sort(), diagnostics };
 }
 
-/** Meeting files (.yaml, .yml) in `directory` and its sub-folders, as absolute paths, sorted. */
-export function meetingFilesUnder(directory: string): string[] {
-  return walkMeetings(directory).files;
-}
-
-
 function isInside(directory: string, file: string): boolean {
   const relative = path.relative(directory, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);

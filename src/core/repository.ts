@@ -12,7 +12,7 @@ import { CONFIG_FILE, contentHashes, findRoot, MEETINGS_DIR, readMeetingBytes, r
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
 import type { ParseJob } from './parse-pool.js';
 
-export { CONFIG_FILE, findRoot, meetingFilesUnder, MEETING_EXTENSIONS, MEETINGS_DIR, resolveMeetingPaths, walkMeetings } from './repository-files.js';
+export { CONFIG_FILE, findRoot, MEETINGS_DIR } from './repository-files.js';
 
 export interface LoadedMeeting {
   /** The file's name without extension, e.g. 2023-06-20-national: what users type. */
