@@ -85,7 +85,7 @@ export function toRow(action: ActionState, today: Day): ActionRow {
  * Deadlines and due days in words and as AAAA-MM-JJ, made once for each deadline and day
  * (shared by the ledger): 50,000 rows need a few hundred of each, not one string per row.
  */
-const deadlineTexts = new Map<Deadline, Map<Day | undefined, string>>();
+const deadlineTexts = new WeakMap<Deadline, Map<Day | undefined, string>>();
 function deadlineText(deadline: Deadline, due: Day | undefined): string {
   let byDue = deadlineTexts.get(deadline);
   if (!byDue) deadlineTexts.set(deadline, (byDue = new Map()));
@@ -94,7 +94,7 @@ function deadlineText(deadline: Deadline, due: Day | undefined): string {
   return text;
 }
 
-const isoDays = new Map<Day, string>();
+const isoDays = new WeakMap<Day, string>();
 function isoDay(day: Day): string {
   let text = isoDays.get(day);
   if (text === undefined) isoDays.set(day, (text = formatIsoDay(day)));
