@@ -2,6 +2,7 @@
 // back to its line and column. The data is read as YAML 1.2 (core schema): `no` stays text,
 // `2023-06-20` stays text, `9:30` stays text.
 import {
+  isAlias,
   isMap,
   isPair,
   isScalar,
@@ -11,6 +12,7 @@ import {
   visit,
   type Document,
   type Node,
+  type Pair,
 } from 'yaml';
 import { error, type Diagnostic, type Location } from './diagnostics.js';
 import { messages } from './messages.js';
@@ -79,12 +81,12 @@ export function parseYaml(file: string, text: string, emptyMessage = messages.em
     .map((problem) => error(problem.code, problem.message, at(problem.offset)));
   if (syntax.length > 0) return { source, diagnostics: syntax };
 
-  const structure = checkNodes(document).map((problem) => error(problem.code, problem.message, at(problem.offset)));
-  if (structure.length > 0) return { source, diagnostics: structure };
-
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const read = readNodes(document);
+    if (read.problems.length > 0) return { source, diagnostics: read.problems.map((problem) => error(problem.code, problem.message, at(problem.offset))) };
+    // Aliases and tagged collections: yaml's own conversion, which also counts aliases.
+    value = read.value === NOT_PLAIN ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : read.value;
   } catch (problem) {
     // yaml throws a ReferenceError for excessive aliases, a RangeError when nesting overflows the stack.
     if (problem instanceof ReferenceError) {
@@ -105,28 +107,70 @@ function unparsedSource(file: string, text: string): YamlSource {
   return { file, text, document: parseDocument(''), lineCounter };
 }
 
+/** The data of a document only yaml's own toJS builds: it holds aliases or tagged collections. */
+const NOT_PLAIN = Symbol('not plain');
+
+interface NodeProblem {
+  code: string;
+  message: string;
+  offset: number;
+}
+
 /**
- * What well-formed YAML may still hold that a record must not: keys that are not plain words
- * (they would be turned into text like "[ a, b ]"), `__proto__` (which plain objects treat
- * specially), and aliases with no anchor (a value that merely starts with « * »).
+ * Checks what well-formed YAML may still hold that a record must not: keys that are not plain
+ * words (they would be turned into text like "[ a, b ]"), `__proto__` (which plain objects treat
+ * specially), and aliases with no anchor (a value that merely starts with « * »). The same walk
+ * builds the data as `document.toJS()` would, or NOT_PLAIN: yaml's `visit` and `toJS` copy a
+ * path or a context at every node, which together cost a tenth of parsing a meeting.
  */
-function checkNodes(document: Document.Parsed): { code: string; message: string; offset: number }[] {
-  const problems: { code: string; message: string; offset: number }[] = [];
-  visit(document, {
-    Pair(_, pair) {
-      const key = pair.key as Node | null;
-      const offset = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
-      if (!isScalar(key)) problems.push({ code: 'cle-complexe', message: yamlWording.complexKey(), offset });
-      else if (key.value === null || key.value === '') problems.push({ code: 'cle-vide', message: yamlWording.emptyKey(), offset });
-      else if (key.value === '__proto__') problems.push({ code: 'cle-inconnue', message: yamlWording.reservedKey('__proto__'), offset });
-    },
-    Alias(_, alias) {
-      if (alias.resolve(document) === undefined) {
-        problems.push({ code: 'yaml-alias', message: yamlWording.unknownAlias(alias.source), offset: alias.range?.[0] ?? 0 });
+function readNodes(document: Document.Parsed): { problems: NodeProblem[]; value: unknown } {
+  const problems: NodeProblem[] = [];
+  let plain = true;
+  // Key first, then value: the problems come in the order of the text.
+  const readPair = (pair: Pair, into: Record<string, unknown>): void => {
+    const key = pair.key as Node | null;
+    const offset = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+    let name: string | undefined;
+    if (!isScalar(key)) {
+      problems.push({ code: 'cle-complexe', message: yamlWording.complexKey(), offset });
+      read(key);
+    } else if (key.value === null || key.value === '') problems.push({ code: 'cle-vide', message: yamlWording.emptyKey(), offset });
+    else if (key.value === '__proto__') problems.push({ code: 'cle-inconnue', message: yamlWording.reservedKey('__proto__'), offset });
+    else name = String(key.value);
+    const value = read(pair.value);
+    if (name !== undefined) into[name] = value;
+  };
+  const read = (node: unknown): unknown => {
+    if (isScalar(node)) {
+      if (typeof node.value === 'object' && node.value !== null) plain = false;
+      return node.value;
+    }
+    if (isMap(node)) {
+      if (node.tag !== undefined && node.tag !== 'tag:yaml.org,2002:map') plain = false;
+      const data: Record<string, unknown> = {};
+      for (const pair of node.items) readPair(pair, data);
+      return data;
+    }
+    if (isSeq(node)) {
+      if (node.tag !== undefined && node.tag !== 'tag:yaml.org,2002:seq') plain = false;
+      return node.items.map(read);
+    }
+    if (isAlias(node)) {
+      plain = false;
+      if (node.resolve(document) === undefined) {
+        problems.push({ code: 'yaml-alias', message: yamlWording.unknownAlias(node.source), offset: node.range?.[0] ?? 0 });
       }
-    },
-  });
-  return problems;
+    } else if (isPair(node)) {
+      plain = false;
+      readPair(node, {});
+    } else if (node === null || node === undefined) {
+      // No node: the value of `key:` in a flow map, or an empty document.
+      return node;
+    } else plain = false;
+    return undefined;
+  };
+  const value = read(document.contents);
+  return { problems, value: plain ? value : NOT_PLAIN };
 }
 
 function firstAliasOffset(document: Document.Parsed): number {
