@@ -24,8 +24,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 const TIME = /^([01]?\d|2[0-3])\s*[:hH]\s*([0-5]\d)?$/;
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian, computed: every date of every meeting goes through here, and a Date object per call weighs. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_LENGTHS[month - 1]!;
 }
 
 export function parseIsoDate(value: string): Day | undefined {

@@ -50,13 +50,9 @@ export interface ParseResponse {
  */
 export type OnChecked = (index: number, checked?: { json: string | Uint8Array; entry: CachedFile<Meeting> }) => void;
 
-/**
- * Workers started ahead of their jobs by startParseWorkers, for the next checkMeetingFiles;
- * `failed` once one ended or failed while booting (it is then replaced).
- */
-const booting: Array<{ worker: Worker; failed: boolean }> = [];
-
 const newWorker = () => new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+
+type CheckHere = (start: number, end: number) => void;
 
 /** How many worker threads check `files` files: none for a few, else one per core beyond this one. */
 function threadsFor(files: number, parallelAbove = PARALLEL_ABOVE): number {
@@ -64,40 +60,10 @@ function threadsFor(files: number, parallelAbove = PARALLEL_ABOVE): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / PARALLEL_ABOVE)));
 }
 
-/**
- * Starts the worker threads for `files` files now, so that they boot (load the YAML parser and
- * the schema: about 100 ms) while this thread reads gtm.yaml. Unused, they never hold the
- * process open.
- */
-export function startParseWorkers(files: number): void {
-  for (let count = threadsFor(files) - booting.length; count > 0; count--) {
-    const started = { worker: newWorker(), failed: false };
-    // Listened to at once: an error with no listener would end the process before runWorker listens.
-    const fail = () => {
-      started.failed = true;
-    };
-    started.worker.on('error', fail).on('exit', fail).unref();
-    booting.push(started);
-  }
-}
-
 /** Reads and checks each job's file, handing the results to `onChecked`. */
 export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: OnChecked, parallelAbove = PARALLEL_ABOVE): Promise<void> {
-  const { fileBuffer, serialisedEntry } = await import('./meeting-check.js');
-  const buffer = fileBuffer();
-  const checkHere = (start: number, end: number) => {
-    for (let index = start; index < end; index++) {
-      const json = serialisedEntry(jobs[index]!, buffer);
-      onChecked(index, json === undefined ? undefined : { json, entry: JSON.parse(json) as CachedFile<Meeting> });
-    }
-  };
-  const threads = threadsFor(jobs.length, parallelAbove);
-  if (threads === 0) {
-    checkHere(0, jobs.length);
-    return;
-  }
-
   const queue = { next: 0 };
+  const threads = threadsFor(jobs.length, parallelAbove);
   const take = (): [number, number] => {
     const start = queue.next;
     // A share of what is left for each thread, each worker holding two chunks.
@@ -105,7 +71,18 @@ export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: On
     queue.next = Math.min(jobs.length, start + Math.max(MIN_CHUNK, Math.min(CHUNK, share)));
     return [start, queue.next];
   };
-  const workers = Array.from({ length: threads }, () => runWorker(jobs, take, onChecked, checkHere));
+  const checker = import('./meeting-check.js').then(({ fileBuffer, serialisedEntry }): CheckHere => {
+    const buffer = fileBuffer();
+    return (start, end) => {
+      for (let index = start; index < end; index++) {
+        const json = serialisedEntry(jobs[index]!, buffer);
+        onChecked(index, json === undefined ? undefined : { json, entry: JSON.parse(json) as CachedFile<Meeting> });
+      }
+    };
+  });
+  // Started before this thread loads the parser: they boot meanwhile (about 100 ms).
+  const workers = Array.from({ length: threads }, () => runWorker(jobs, take, onChecked, checker));
+  const checkHere = await checker;
   while (queue.next < jobs.length) {
     checkHere(...take());
     // Let the workers' answers in, so that they are handed their next chunk without waiting.
@@ -122,23 +99,21 @@ function runWorker(
   jobs: readonly ParseJob[],
   take: () => [number, number],
   onChecked: OnChecked,
-  checkHere: (start: number, end: number) => void,
+  checker: Promise<CheckHere>,
 ): Promise<void> {
   return new Promise((resolve) => {
     const held = new Map<number, number>();
     let settled = false;
-    const started = booting.shift();
-    if (started?.failed) void started.worker.terminate();
-    const worker = started && !started.failed ? started.worker : newWorker();
-    // Held open while it has work: an unfinished answer must not let the process end.
-    worker.ref();
+    const worker = newWorker();
     const finish = () => {
       if (settled) return;
       settled = true;
-      for (const [start, end] of held) checkHere(start, end);
-      held.clear();
       void worker.terminate();
-      resolve();
+      void checker.then((checkHere) => {
+        for (const [start, end] of held) checkHere(start, end);
+        held.clear();
+        resolve();
+      });
     };
     const send = () => {
       const [start, end] = take();

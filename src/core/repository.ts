@@ -139,19 +139,20 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
   // An empty cache (a first run) answers nothing: the files are then read once, by the parsers.
   const lookUp = cache && cache.size > 0 ? cache : undefined;
   const { files, ignored } = walkMeetings(path.join(root, MEETINGS_DIR));
-  // Every file will be parsed: the workers boot while gtm.yaml is read.
-  if (!lookUp) (await import('./parse-pool.js')).startParseWorkers(files.length);
-  const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
-  if (!config) throw new GtmError(configDiagnostics, 1);
-
   // Computed once: path.relative is not free at 10,000 files.
   const relativePaths = files.map((file) => relativeTo(root, file));
   // Looking files up needs their hashes: from the scan that just read them, else read here.
   const hashes = lookUp ? (options.hashes ?? contentHashes(root, relativePaths)) : undefined;
-  const loaded = await loadMeetingFiles(files, relativePaths, config, { lookUp, hashes, store: cache }, slim);
+  // The meetings before gtm.yaml: on a first run, this thread parses meetings while the workers
+  // boot, and reads gtm.yaml last, once the YAML parser is warm (80 ms earlier, 5 ms then).
+  const checked = await checkMeetingFiles(files, relativePaths, { lookUp, hashes, store: cache }, slim);
+  const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   const present = new Set([CONFIG_FILE, ...relativePaths]);
   cache?.save(present);
+  // The meetings' results stay cached: once gtm.yaml is fixed, the next run is quick.
+  if (!config) throw new GtmError(configDiagnostics, 1);
   const digest = cache?.digest(present);
+  const loaded = checked.map((result, index) => loadedResult(files[index]!, relativePaths[index]!, result, config));
   const meetings = loaded.flatMap((result) => (result.meeting ? [result.meeting] : []));
   meetings.sort((a, b) => a.meeting.date.localeCompare(b.meeting.date) || a.id.localeCompare(b.id));
   return {
@@ -183,18 +184,17 @@ export async function loadMeeting(
 }
 
 /**
- * The meeting files, through the cache (`lookUp`, by their `hashes`) when their bytes are unchanged; the others
- * are read, parsed and checked by the parse pool (on every core when there are many), which reads them
- * itself: their bytes are never all held at once. Their results are kept in `store`; files
- * that cannot be read are never cached.
+ * The meeting files, through the cache (`lookUp`, by their `hashes`) when their bytes are
+ * unchanged; the others are read, parsed and checked by the parse pool (on every core when
+ * there are many), which reads them itself: their bytes are never all held at once. Their
+ * results are kept in `store`; files that cannot be read are never cached.
  */
-async function loadMeetingFiles(
+async function checkMeetingFiles(
   files: readonly string[],
   relativePaths: readonly string[],
-  config: Config,
   cache: { lookUp?: MeetingCache | undefined; hashes?: ReadonlyMap<string, string | undefined> | undefined; store?: MeetingCache | undefined },
   slim: (entry: CachedFile) => CachedFile,
-): Promise<Array<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }>> {
+): Promise<Array<CachedFile<Meeting> | { diagnostics: Diagnostic[] }>> {
   const results: Array<CachedFile<Meeting> | { diagnostics: Diagnostic[] }> = new Array(files.length);
   const jobs: ParseJob[] = [];
   const jobIndexes: number[] = [];
@@ -222,13 +222,18 @@ async function loadMeetingFiles(
   }
   // Missing, too large, a folder, no permission: rare, and readUserText words it.
   for (const index of unreadable) results[index] = { diagnostics: (await readUserText(files[index]!, relativePaths[index]!)).diagnostics };
-  return results.map((result, index) => {
-    const file = files[index]!;
-    const data = 'data' in result ? result.data : undefined;
-    return { ...(data ? { meeting: loadedMeeting(file, relativePaths[index]!, data, config) } : {}), diagnostics: result.diagnostics };
-  });
+  return results;
 }
 
+function loadedResult(
+  file: string,
+  relativePath: string,
+  result: CachedFile<Meeting> | { diagnostics: Diagnostic[] },
+  config: Config,
+): { meeting?: LoadedMeeting; diagnostics: Diagnostic[] } {
+  const data = 'data' in result ? result.data : undefined;
+  return { ...(data ? { meeting: loadedMeeting(file, relativePath, data, config) } : {}), diagnostics: result.diagnostics };
+}
 
 /**
  * A loaded meeting whose YAML source is parsed again only if a rule needs a position: from
