@@ -4,6 +4,7 @@
 // result kept for the next run. Either way the answer is the same: the cache is keyed by content.
 import type { MeetingCache } from './cache.js';
 import type { Diagnostic } from './diagnostics.js';
+import { collectGarbage } from './memory.js';
 import { actionReader, actionStatesOf, meetingRefOf, storedAction, type ActionState, type MeetingRef } from './ledger/states.js';
 import { scanForMemo } from './repository-files.js';
 import type { LoadOptions } from './repository.js';
@@ -24,22 +25,26 @@ export type ActionStatesResult = { states: ActionStates; errors?: undefined } | 
 /** Kept as lines: gtm.yaml's configuration, the list of meetings, then the actions (storedLines). */
 const MEMO = 'actions';
 
-/**
- * Throws GtmError as loadRepository does (no repository, invalid gtm.yaml). Loading, the rules
- * and the ledger are imported only when the cache cannot answer.
- */
+/** Throws GtmError as loadRepository does (no repository, invalid gtm.yaml). */
 export async function loadActionStates(cwd: string, options: Pick<LoadOptions, 'cache'> = {}): Promise<ActionStatesResult> {
   const scan = options.cache === false ? undefined : scanForMemo(cwd, MEMO);
   const stored = scan && readStates(scan.cache, scan.digest);
   if (stored) return { states: { root: scan.root, ...stored } };
+  const result = await statesFromFiles(cwd, options, scan?.hashes);
+  // The meetings and the ledger are garbage now: the listing that follows reuses their room.
+  collectGarbage();
+  return result;
+}
 
+/** Loading, the rules and the ledger, imported only when the cache cannot answer. */
+async function statesFromFiles(cwd: string, options: Pick<LoadOptions, 'cache'>, hashes: LoadOptions['hashes']): Promise<ActionStatesResult> {
   const [{ loadRepository }, { validateRepository }, { buildLedger }] = await Promise.all([
     import('./repository.js'),
     import('./validate.js'),
     import('./ledger/index.js'),
   ]);
   // Neither the rules nor the ledger read the prose.
-  const repository = await loadRepository(cwd, { ...options, prose: false, ...(scan ? { hashes: scan.hashes } : {}) });
+  const repository = await loadRepository(cwd, { ...options, prose: false, ...(hashes ? { hashes } : {}) });
   const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { root: repository.root, errors };
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));
