@@ -32,7 +32,7 @@ export async function loadActionStates(cwd: string, options: Pick<LoadOptions, '
   if (stored) return { states: { root: scan.root, ...stored } };
   const result = await statesFromFiles(cwd, options, scan?.hashes);
   // The meetings and the ledger are garbage now: the listing that follows reuses their room.
-  collectGarbage();
+  await collectGarbage();
   return result;
 }
 

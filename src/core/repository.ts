@@ -154,7 +154,7 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
   const digest = cache?.digest(present);
   const loaded = checked.map((result, index) => loadedResult(files[index]!, relativePaths[index]!, result, config));
   const meetings = loaded.flatMap((result) => (result.meeting ? [result.meeting] : []));
-  meetings.sort((a, b) => a.meeting.date.localeCompare(b.meeting.date) || a.id.localeCompare(b.id));
+  meetings.sort(compareMeetings);
   return {
     root,
     config,
@@ -169,6 +169,14 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
       ? { memo: { read: (name, take) => cache.readMemo(name, digest, take), store: (name, items) => cache.storeMemo(name, digest, items) } }
       : {}),
   };
+}
+
+/**
+ * Meetings in the order of the repository and of the ledger: by date, then by id, compared as
+ * plain text (the same on every machine, unlike an order that follows the locale).
+ */
+export function compareMeetings(a: LoadedMeeting, b: LoadedMeeting): number {
+  return a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export async function loadMeeting(

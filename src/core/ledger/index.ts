@@ -2,14 +2,14 @@
 // meetings folded into its current state (status, deadline after postponements, last
 // follow-up). Pure: the reference day for lateness is a parameter of the queries, never read here.
 import { dueDay, parseDeadline, parseIsoDate, type Day, type Deadline } from '../calendar.js';
-import type { LoadedMeeting } from '../repository.js';
+import { compareMeetings, type LoadedMeeting } from '../repository.js';
 import type { Config } from '../schema/config.js';
 import type { ActionStatus } from '../schema/meeting.js';
 import { responsiblesOf } from '../schema/responsibles.js';
-import { compareMeetings, Schedule, type AnnouncedMeeting } from './schedule.js';
+import { Schedule, type AnnouncedMeeting } from './schedule.js';
 import { isOpen } from './state.js';
 
-export { compareMeetings, type AnnouncedMeeting } from './schedule.js';
+export { type AnnouncedMeeting } from './schedule.js';
 export { ageInDays, daysUntilDue, isClosed, isDueSoon, isLate, isOpen, OPEN_STATUSES, DUE_SOON_DAYS } from './state.js';
 
 /** One follow-up of an action, as applied by the ledger. */

@@ -13,11 +13,6 @@ export interface AnnouncedMeeting {
   day: Day;
 }
 
-/** Meetings in the order the ledger folds them: by date, then by id. */
-export function compareMeetings(a: LoadedMeeting, b: LoadedMeeting): number {
-  return a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 export class Schedule {
   private readonly byGroup = new Map<string, LoadedMeeting[]>();
   /** Each meeting's day, parsed once: thousands of actions fall due on the same meetings. */

@@ -3,9 +3,9 @@
 // opens it, and the actions still open. Pure: the repository is read by the caller.
 import { parseIsoDate, parseTime, type Day } from '../calendar.js';
 import { error, GtmError } from '../diagnostics.js';
-import { compareMeetings, ledgerBefore, type TrackedAction } from '../ledger/index.js';
+import { ledgerBefore, type TrackedAction } from '../ledger/index.js';
 import { messages, suggest } from '../messages.js';
-import type { LoadedMeeting } from '../repository.js';
+import { compareMeetings, type LoadedMeeting } from '../repository.js';
 import { meetingFileName } from '../rules/groups.js';
 import type { Config, Group } from '../schema/config.js';
 import type { NextMeeting } from '../schema/meeting.js';
