@@ -1,5 +1,5 @@
 // zod issues → French diagnostics placed on the YAML node they concern.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { error, type Diagnostic } from './diagnostics.js';
 import { messages, suggest } from './messages.js';
 import { locate, type YamlSource } from './source.js';
@@ -9,7 +9,7 @@ type Path = (string | number)[];
 
 /** Validates `value` against `schema`; issues become diagnostics located in `source`. */
 export function checkShape<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   value: unknown,
   source: YamlSource,
 ): { data?: T; diagnostics: Diagnostic[] } {
@@ -22,7 +22,7 @@ export function checkShape<T>(
   return { diagnostics: dedupe(diagnostics) };
 }
 
-function toDiagnostics(issue: Issue, schema: z.ZodType, source: YamlSource): Diagnostic[] {
+function toDiagnostics(issue: Issue, schema: z.ZodMiniType, source: YamlSource): Diagnostic[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)) as Path;
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -99,7 +99,7 @@ function shorten(value: string, limit = 60): string {
 }
 
 /** The keys an object schema allows at `path`, for « vouliez-vous dire … ? ». */
-function keysAt(schema: z.ZodType, path: Path): string[] {
+function keysAt(schema: z.ZodMiniType, path: Path): string[] {
   let current: unknown = schema;
   for (const segment of path) {
     current = unwrap(current);

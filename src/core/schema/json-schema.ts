@@ -1,6 +1,6 @@
 // JSON Schemas for editors (VS Code's YAML extension), generated from the zod schemas so
 // that they never drift from what `gtm validate` accepts.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { configSchema } from './config.js';
 import { meetingSchema } from './meeting.js';
 
