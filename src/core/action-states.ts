@@ -6,7 +6,7 @@ import type { MeetingCache } from './cache.js';
 import type { Diagnostic } from './diagnostics.js';
 import { collectGarbage } from './memory.js';
 import { actionReader, actionStatesOf, meetingRefOf, storedAction, type ActionState, type MeetingRef } from './ledger/states.js';
-import { scanForMemo } from './repository-files.js';
+import { scanForMemo, startWorkersIfAllParsed } from './repository-files.js';
 import type { LoadOptions } from './repository.js';
 import type { Config } from './schema/config.js';
 
@@ -38,6 +38,7 @@ export async function loadActionStates(cwd: string, options: Pick<LoadOptions, '
 
 /** Loading, the rules and the ledger, imported only when the cache cannot answer. */
 async function statesFromFiles(cwd: string, options: Pick<LoadOptions, 'cache'>, hashes: LoadOptions['hashes']): Promise<ActionStatesResult> {
+  await startWorkersIfAllParsed(cwd, options.cache !== false);
   const [{ loadRepository }, { validateRepository }, { buildLedger }] = await Promise.all([
     import('./repository.js'),
     import('./validate.js'),

@@ -128,6 +128,11 @@ export class MeetingCache {
     return complete && !first;
   }
 
+  /** Whether any file's result was ever stored: without it, every file will be parsed. */
+  hasLog(): boolean {
+    return existsSync(path.join(this.root, CACHE_DIR, CACHE_FILE));
+  }
+
   /** Whether anything is stored under `name`: without it, a caller need not compute a digest. */
   hasMemo(name: string): boolean {
     return existsSync(path.join(this.root, CACHE_DIR, memoFile(name)));

@@ -3,7 +3,7 @@
 // parsed); otherwise it is loaded and validated, and the findings kept for the next run.
 import { isDiagnostic, warning, type Diagnostic } from './diagnostics.js';
 import { messages } from './messages.js';
-import { scanForMemo } from './repository-files.js';
+import { scanForMemo, startWorkersIfAllParsed } from './repository-files.js';
 
 /** Where validate.ts keeps every finding; defined here, as validate.ts brings the rules and the YAML parser. */
 export const DIAGNOSTICS_MEMO = 'diagnostics';
@@ -28,6 +28,7 @@ export async function checkRepository(cwd: string): Promise<CheckedRepository> {
       return { root: scan.root, files: scan.files, ignoredFiles: scan.ignored, diagnostics: stored };
     }
   }
+  await startWorkersIfAllParsed(cwd, true);
   const [{ loadRepository }, { validateRepository }] = await Promise.all([import('./repository.js'), import('./validate.js')]);
   // No rule reads the prose.
   const repository = await loadRepository(cwd, { prose: false, ...(scan ? { hashes: scan.hashes } : {}) });

@@ -52,6 +52,38 @@ export type OnChecked = (index: number, checked?: { json: string | Uint8Array; e
 
 const newWorker = () => new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
 
+/** Workers started ahead by startParseWorkers; `failed` once one ended or failed while booting. */
+const started: Array<{ worker: Worker; failed: boolean }> = [];
+
+/**
+ * Starts the workers that checkMeetingFiles will use for `files` files now, so that they boot
+ * (about 100 ms) while this thread loads the rest of the command. Unused, they never hold
+ * the process open.
+ */
+export function startParseWorkers(files: number): void {
+  for (let count = threadsFor(files) - started.length; count > 0; count--) {
+    const ahead = { worker: newWorker(), failed: false };
+    // Listened to at once: an error with no listener would end the process.
+    const fail = () => {
+      ahead.failed = true;
+    };
+    ahead.worker.on('error', fail).on('exit', fail).unref();
+    started.push(ahead);
+  }
+}
+
+/** A worker started ahead, if one is sound, else a new one. */
+function takeWorker(): Worker {
+  const ahead = started.shift();
+  if (ahead && !ahead.failed) {
+    // Held open now that it has work: an unfinished answer must not let the process end.
+    ahead.worker.ref();
+    return ahead.worker;
+  }
+  if (ahead) void ahead.worker.terminate();
+  return newWorker();
+}
+
 type CheckHere = (start: number, end: number) => void;
 
 /** How many worker threads check `files` files: none for a few, else one per core beyond this one. */
@@ -80,7 +112,7 @@ export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: On
       }
     };
   });
-  // Started before this thread loads the parser: they boot meanwhile (about 100 ms).
+  // Started (unless started ahead) before this thread loads the parser: they boot meanwhile.
   const workers = Array.from({ length: threads }, () => runWorker(jobs, take, onChecked, checker));
   const checkHere = await checker;
   while (queue.next < jobs.length) {
@@ -104,7 +136,7 @@ function runWorker(
   return new Promise((resolve) => {
     const held = new Map<number, number>();
     let settled = false;
-    const worker = newWorker();
+    const worker = takeWorker();
     const finish = () => {
       if (settled) return;
       settled = true;

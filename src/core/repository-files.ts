@@ -164,6 +164,18 @@ export interface FileScan {
 }
 
 /**
+ * When every meeting file of the repository around `cwd` will be parsed (a first run: no cache
+ * yet, or none wanted), starts the parse workers now, so that they boot while the loader, the
+ * schema and the rules load.
+ */
+export async function startWorkersIfAllParsed(cwd: string, cache: boolean): Promise<void> {
+  const root = findRoot(cwd);
+  if (!root || (cache && MeetingCache.open(root).hasLog())) return;
+  const { files } = walkMeetings(path.join(root, MEETINGS_DIR));
+  (await import('./parse-pool.js')).startParseWorkers(files.length);
+}
+
+/**
  * Walks and hashes the repository around `cwd` when the cache holds a memo `name`, so that the
  * memo can be checked against the files without loading a single one. Undefined when there is
  * no repository or no such memo: the caller loads the repository as usual.
