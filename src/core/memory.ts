@@ -10,10 +10,15 @@ const WORTH_COLLECTING_BYTES = 64 * 1024 * 1024;
 
 let collect: (() => void) | undefined;
 
+/** Only ever a saving: where this Node cannot expose gc(), nothing happens. */
 export async function collectGarbage(): Promise<void> {
   if (process.memoryUsage().heapUsed < WORTH_COLLECTING_BYTES) return;
-  collect ??= await exposedCollector();
-  collect();
+  try {
+    collect ??= await exposedCollector();
+    collect();
+  } catch {
+    collect = () => {};
+  }
 }
 
 /** Loaded only when needed: node:v8 alone takes 2 ms to load. */
