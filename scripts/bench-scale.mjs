@@ -80,14 +80,30 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function measure(argv, cwd, { before, warm = true, runs = RUNS } = {}) {
-  if (warm) once(argv, cwd, before);
-  const samples = Array.from({ length: runs }, () => once(argv, cwd, before));
-  return {
-    wall: median(samples.map((sample) => sample.wall)),
-    cpu: median(samples.map((sample) => sample.cpu)),
-    memory: Math.max(...samples.map((sample) => sample.memory)),
-  };
+/**
+ * Every case once per round, after one warm-up round, so that all of them, baselines included,
+ * see the same moments of a shared machine: a load that comes and goes moves them together
+ * instead of skewing the ratios. Each cold case drops the cache first; the repeat case that
+ * follows it finds the cache that run left.
+ */
+function measureRounds(cases, cwd, runs) {
+  const samples = new Map(cases.map(([name]) => [name, []]));
+  for (let round = 0; round <= runs; round++) {
+    for (const [name, argv, before] of cases) {
+      const sample = once(argv, cwd, before);
+      if (round > 0) samples.get(name).push(sample);
+    }
+  }
+  return Object.fromEntries(
+    [...samples].map(([name, list]) => [
+      name,
+      {
+        wall: median(list.map((sample) => sample.wall)),
+        cpu: median(list.map((sample) => sample.cpu)),
+        memory: Math.max(...list.map((sample) => sample.memory)),
+      },
+    ]),
+  );
 }
 
 const rows = [];
@@ -97,14 +113,19 @@ for (const size of SIZES) {
   const cache = path.join(repo, '.gtm-cache');
   const dropCache = () => rmSync(cache, { recursive: true, force: true });
   const runs = size >= 10_000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS;
-  const results = {
-    node: measure([process.execPath, '-e', ''], repo, { runs }),
-    parse: measure([process.execPath, parseOnly], repo, { runs }),
-    validateCold: measure([process.execPath, BIN, 'validate'], repo, { before: dropCache, runs }),
-    validateWarm: measure([process.execPath, BIN, 'validate'], repo, { runs }),
-    actionsCold: measure([process.execPath, BIN, 'actions', '--open', '--au', AS_OF], repo, { before: dropCache, runs }),
-    actionsWarm: measure([process.execPath, BIN, 'actions', '--open', '--au', AS_OF], repo, { runs }),
-  };
+  const actions = [process.execPath, BIN, 'actions', '--open', '--au', AS_OF];
+  const results = measureRounds(
+    [
+      ['node', [process.execPath, '-e', '']],
+      ['parse', [process.execPath, parseOnly]],
+      ['validateCold', [process.execPath, BIN, 'validate'], dropCache],
+      ['validateWarm', [process.execPath, BIN, 'validate']],
+      ['actionsCold', actions, dropCache],
+      ['actionsWarm', actions],
+    ],
+    repo,
+    runs,
+  );
   rows.push({ size, generated, runs, results });
 }
 rmSync(work, { recursive: true, force: true });
@@ -112,7 +133,7 @@ rmSync(work, { recursive: true, force: true });
 const ms = (value) => `${Math.round(value)} ms`;
 const mb = (value) => `${Math.round(value)} MB`;
 const lines = [
-  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}. Median of the runs after one warm-up; wall time (CPU time user+system in brackets); peak resident memory.`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}. Median of the runs after one warm-up, every case once per round; wall time (CPU time user+system in brackets); peak resident memory.`,
   '',
 ];
 for (const { size, generated, runs, results } of rows) {
