@@ -30,14 +30,22 @@ export async function loadActionStates(cwd: string, options: Pick<LoadOptions, '
   const scan = options.cache === false ? undefined : scanForMemo(cwd, MEMO);
   const stored = scan && readStates(scan.cache, scan.digest);
   if (stored) return { states: { root: scan.root, ...stored } };
-  const result = await statesFromFiles(cwd, options, scan?.hashes);
-  // The meetings and the ledger are garbage now: the listing that follows reuses their room.
+  const { result, keep } = await statesFromFiles(cwd, options, scan?.hashes);
+  // The meetings and the ledger are garbage now: the memo and the listing reuse their room.
   await collectGarbage();
+  keep?.();
   return result;
 }
 
-/** Loading, the rules and the ledger, imported only when the cache cannot answer. */
-async function statesFromFiles(cwd: string, options: Pick<LoadOptions, 'cache'>, hashes: LoadOptions['hashes']): Promise<ActionStatesResult> {
+/**
+ * Loading, the rules and the ledger, imported only when the cache cannot answer; `keep` stores
+ * the states for the next run, holding nothing of the repository.
+ */
+async function statesFromFiles(
+  cwd: string,
+  options: Pick<LoadOptions, 'cache'>,
+  hashes: LoadOptions['hashes'],
+): Promise<{ result: ActionStatesResult; keep?: () => void }> {
   await startWorkersIfAllParsed(cwd, options.cache !== false);
   const [{ loadRepository }, { validateRepository }, { buildLedger }] = await Promise.all([
     import('./repository.js'),
@@ -47,12 +55,16 @@ async function statesFromFiles(cwd: string, options: Pick<LoadOptions, 'cache'>,
   // Neither the rules nor the ledger read the prose.
   const repository = await loadRepository(cwd, { ...options, prose: false, ...(hashes ? { hashes } : {}) });
   const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
-  if (errors.length > 0) return { root: repository.root, errors };
+  if (errors.length > 0) return { result: { root: repository.root, errors } };
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));
   const meetings = [...refs.values()];
   const actions = actionStatesOf(buildLedger(repository.meetings, repository.config).actions, (loaded) => refs.get(loaded)!);
-  repository.memo?.store(MEMO, storedLines(repository.config, meetings, actions));
-  return { states: { root: repository.root, config: repository.config, meetings, actions } };
+  const { root, config } = repository;
+  const store = repository.memo?.store;
+  return {
+    result: { states: { root, config, meetings, actions } },
+    ...(store ? { keep: () => store(MEMO, storedLines(config, meetings, actions)) } : {}),
+  };
 }
 
 /**

@@ -140,11 +140,22 @@ export class MeetingCache {
 
   /** Keeps `items` (any JSON values) under `name` for the files of `digest`, replacing what was there. */
   storeMemo(name: string, digest: string, items: Iterable<unknown>): void {
-    function* lines(): Generator<string> {
-      yield `${JSON.stringify(digest)}\n`;
-      for (const item of items) yield `${JSON.stringify(item)}\n`;
-    }
-    writeWhole(this.root, memoFile(name), this.print, lines(), true);
+    this.memoWriter(digest)(name, items);
+  }
+
+  /**
+   * storeMemo for `digest`, holding only where the cache lives: a caller may keep it after
+   * dropping the cache and the entries it holds (every meeting's data).
+   */
+  memoWriter(digest: string): (name: string, items: Iterable<unknown>) => void {
+    const { root, print } = this;
+    return (name, items) => {
+      function* lines(): Generator<string> {
+        yield `${JSON.stringify(digest)}\n`;
+        for (const item of items) yield `${JSON.stringify(item)}\n`;
+      }
+      writeWhole(root, memoFile(name), print, lines(), true);
+    };
   }
 }
 

@@ -54,6 +54,7 @@ export interface Repository {
 export interface RepositoryMemo {
   /** Hands each stored item to `take`; true when all were taken (see MeetingCache.readMemo). */
   read(name: string, take: (item: unknown) => boolean): boolean;
+  /** Holds no meeting: it may be kept once the repository is dropped. */
   store(name: string, items: Iterable<unknown>): void;
 }
 
@@ -166,7 +167,7 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
     meetings,
     diagnostics: [...configDiagnostics, ...loaded.flatMap((result) => result.diagnostics)],
     ...(cache && digest
-      ? { memo: { read: (name, take) => cache.readMemo(name, digest, take), store: (name, items) => cache.storeMemo(name, digest, items) } }
+      ? { memo: { read: (name, take) => cache.readMemo(name, digest, take), store: cache.memoWriter(digest) } }
       : {}),
   };
 }
