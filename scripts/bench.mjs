@@ -27,51 +27,64 @@ cpSync(path.join(PROJECT, 'meetings'), path.join(repo, 'meetings'), { recursive:
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
-/** Runs `argv` RUNS times after one warm-up; returns the median and min wall time in ms. */
-function time(argv, { cwd = repo, runs = RUNS } = {}) {
-  const once = () => {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
-    return elapsed;
-  };
-  once();
-  const samples = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0] };
+/** One run of `argv`: wall time in ms, from spawn to exit. */
+function once(argv, cwd = repo) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return elapsed;
+}
+
+const summary = (samples) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] };
+};
+
+/**
+ * Every case once per round, after one warm-up round, so that all of them, the baseline
+ * included, see the same moments of a shared machine: a load that comes and goes moves them
+ * together instead of skewing the ratios.
+ */
+function measureRounds(cases, runs = RUNS) {
+  const samples = cases.map(() => []);
+  for (let round = 0; round <= runs; round++) {
+    cases.forEach(({ argv, cwd }, index) => {
+      const elapsed = once(argv, cwd);
+      if (round > 0) samples[index].push(elapsed);
+    });
+  }
+  return cases.map(({ label }, index) => {
+    const result = { label, ...summary(samples[index]) };
+    process.stderr.write(`${label}: ${result.median.toFixed(0)} ms\n`);
+    return result;
+  });
 }
 
 const gtm = (...rest) => [process.execPath, BIN, ...rest];
-const rows = [];
-const measure = (label, argv, options) => {
-  const result = time(argv, options);
-  rows.push({ label, ...result });
-  process.stderr.write(`${label}: ${result.median.toFixed(0)} ms\n`);
-  return result;
-};
-
-const node = measure("baseline: `node -e ''`", [process.execPath, '-e', '']);
-measure('`gtm --version` (start-up)', gtm('--version'));
-measure('`gtm validate` (3 meetings)', gtm('validate'));
-measure('`gtm actions --open`', gtm('actions', '--open'));
 const mdFile = path.join(work, `${SAMPLE}.md`);
-measure(`\`gtm render ${SAMPLE} --format md\``, gtm('render', SAMPLE, '--format', 'md', '-o', mdFile));
-const pdf = measure(`\`gtm render ${SAMPLE}\` (PDF)`, gtm('render', SAMPLE, '-o', path.join(work, `${SAMPLE}.pdf`)));
-
-let peer;
-if (has('pandoc') && has('wkhtmltopdf')) {
-  peer = measure('peer: pandoc → wkhtmltopdf (same Markdown)', [
-    'pandoc',
-    mdFile,
-    '--metadata',
-    `title=${SAMPLE}`,
-    '--pdf-engine=wkhtmltopdf',
-    '-o',
-    path.join(work, 'peer.pdf'),
-  ]);
+const cases = [
+  { label: "baseline: `node -e ''`", argv: [process.execPath, '-e', ''] },
+  { label: '`gtm --version` (start-up)', argv: gtm('--version') },
+  { label: '`gtm validate` (3 meetings)', argv: gtm('validate') },
+  { label: '`gtm actions --open`', argv: gtm('actions', '--open') },
+  // Before the peer in each round: the peer converts this Markdown.
+  { label: `\`gtm render ${SAMPLE} --format md\``, argv: gtm('render', SAMPLE, '--format', 'md', '-o', mdFile) },
+  { label: `\`gtm render ${SAMPLE}\` (PDF)`, argv: gtm('render', SAMPLE, '-o', path.join(work, `${SAMPLE}.pdf`)) },
+];
+const withPeer = has('pandoc') && has('wkhtmltopdf');
+if (withPeer) {
+  cases.push({
+    label: 'peer: pandoc → wkhtmltopdf (same Markdown)',
+    argv: ['pandoc', mdFile, '--metadata', `title=${SAMPLE}`, '--pdf-engine=wkhtmltopdf', '-o', path.join(work, 'peer.pdf')],
+  });
 } else {
   process.stderr.write('pandoc or wkhtmltopdf missing: peer not measured (apt-get install -y pandoc wkhtmltopdf)\n');
 }
+const rows = measureRounds(cases);
+const [node] = rows;
+const pdf = rows[5];
+const peer = withPeer ? rows[6] : undefined;
 
 // --all on 100 meetings: the bundled meetings copied under new dates.
 const hundred = path.join(work, 'hundred');
@@ -88,14 +101,15 @@ for (let index = 0; index < 100; index++) {
     .replace(/^prochaine_reunion:\n(  .*\n)+/m, '');
   writeFileSync(path.join(hundred, 'meetings', `${day}-national.yaml`), text, { flag: 'w' });
 }
-const all = measure('`gtm render --all` (100 meetings, PDF)', gtm('render', '--all', '-o', path.join(work, 'all')), { cwd: hundred, runs: 3 });
+const [all] = measureRounds([{ label: '`gtm render --all` (100 meetings, PDF)', argv: gtm('render', '--all', '-o', path.join(work, 'all')), cwd: hundred }], 3);
+rows.push(all);
 
 rmSync(work, { recursive: true, force: true });
 
 const ratio = (value) => `${(value / node.median).toFixed(1)}×`;
 const lines = [
   `Measured on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version};`,
-  `median of ${RUNS} runs after one warm-up (3 runs for \`--all\`), wall time from process start to exit.`,
+  `median of ${RUNS} runs after one warm-up round, every case once per round (3 runs for \`--all\`), wall time from process start to exit.`,
   '',
   '| Case | Median | Min | vs `node -e \'\'` |',
   '| --- | ---: | ---: | ---: |',
