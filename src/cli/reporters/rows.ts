@@ -3,7 +3,7 @@
 import { formatIsoDay, parseIsoDate, type Day, type Deadline } from '../../core/calendar.js';
 import { isDueSoon, isLate, isOpen } from '../../core/ledger/state.js';
 import type { ActionState } from '../../core/ledger/states.js';
-import { ACTION_STATUS_LABELS, formatDay } from '../../core/french/index.js';
+import { ACTION_STATUS_LABELS, formatDay, frenchComparison } from '../../core/french/index.js';
 import { deadlineWithDue } from '../../core/ledger/wording.js';
 import type { Config } from '../../core/schema/config.js';
 import type { ActionStatus } from '../../core/schema/meeting.js';
@@ -110,7 +110,7 @@ function dateText(iso: string): string {
 }
 
 /** Ids compare with their numbers as numbers: NIA-2306-2 before NIA-2306-10. */
-const ids = new Intl.Collator('fr', { numeric: true });
+const compareIds = frenchComparison({ numeric: true });
 
 /** Rows in reading order: due day (undated last), then id. */
 export function compareRows(a: ActionRow, b: ActionRow): number {
@@ -119,7 +119,7 @@ export function compareRows(a: ActionRow, b: ActionRow): number {
     if (b.due === undefined) return -1;
     return a.due < b.due ? -1 : 1;
   }
-  return ids.compare(a.id, b.id);
+  return compareIds(a.id, b.id);
 }
 
 /** « 5 ouvertes, 2 en retard », preceded by the total when closed actions are listed too. */

@@ -1,6 +1,6 @@
 // The terminal table: actions grouped by responsible organisation, late rows in red, rows
 // due within two weeks in yellow, long text wrapped to the terminal width, a summary line.
-import { acronymDashName, formatDay } from '../../core/french/index.js';
+import { acronymDashName, formatDay, frenchComparison } from '../../core/french/index.js';
 import { parseIsoDate } from '../../core/calendar.js';
 import { compareRows, emptyMessage, summaryOf, type ActionRow, type Reporter, type ReporterOptions } from './rows.js';
 import { length, pad, wrap, wrapAtHyphens } from './wrap.js';
@@ -63,8 +63,8 @@ interface Group {
   rows: ActionRow[];
 }
 
-/** One collator for every comparison: `localeCompare(b, 'fr')` builds its own at each call. */
-const frenchOrder = new Intl.Collator('fr');
+/** Organisations in French alphabetical order. */
+const frenchOrder = frenchComparison();
 
 /**
  * One group per responsible organisation (an action shared by several appears in each), then
@@ -87,7 +87,7 @@ function groupsOf(rows: readonly ActionRow[], options: ReporterOptions): Group[]
     }
   }
   const groups = [...named.keys()]
-    .sort(frenchOrder.compare)
+    .sort(frenchOrder)
     .map((acronym) => ({ name: acronymDashName(acronym, options.config), rows: named.get(acronym)! }));
   if (everyone.length > 0) groups.push({ name: EVERYONE, rows: everyone });
   if (undecided.length > 0) groups.push({ name: UNDECIDED, rows: undecided });
