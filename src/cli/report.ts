@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { frenchComparison } from '../core/french/collation.js';
 import type { Colors } from './colors.js';
 
 const SEVERITY = { error: 'erreur', warning: 'avertissement' } as const;
@@ -15,13 +16,16 @@ export interface ReportOptions {
   root?: string;
 }
 
+/** One order on every machine, whatever its locale: French. */
+const frenchOrder = frenchComparison();
+
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+      frenchOrder(a.location?.file ?? '', b.location?.file ?? '') ||
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
       (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
-      a.code.localeCompare(b.code),
+      frenchOrder(a.code, b.code),
   );
 }
 
