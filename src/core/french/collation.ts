@@ -3,61 +3,57 @@
 // tables), a share of every `gtm actions`: texts made only of ASCII letters, digits, spaces
 // and « _ - . / » are ordered here the same way, anything else by a collator made on demand.
 
-/** The characters ordered here, in ICU's order for the punctuation: space _ - . / */
+/** The characters ordered here. */
 const SIMPLE = /^[A-Za-z0-9 _\-./]*$/;
+/** ICU's order of the punctuation ordered here, all before digits, themselves before letters. */
 const PUNCTUATION = ' _-./';
 
-/** One collation element: a primary weight (its kind, then its value) and whether it is a capital. */
-interface Element {
-  kind: 0 | 1 | 2; // punctuation, digits, letter
-  value: string;
-  capital: boolean;
-}
+const PUNCTUATION_KIND = 0;
+const DIGIT_KIND = 1;
+const LETTER_KIND = 2;
 
-function elements(text: string, numeric: boolean): Element[] {
-  const found: Element[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 48 && code <= 57) {
-      if (!numeric) {
-        found.push({ kind: 1, value: text[index]!, capital: false });
-        continue;
-      }
-      // A run of digits is one number: leading zeros do not count (« 01 » and « 1 » are equal).
-      let end = index;
-      while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
-      const digits = text.slice(index, end).replace(/^0+(?=\d)/, '');
-      found.push({ kind: 1, value: digits, capital: false });
-      index = end - 1;
-    } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
-      found.push({ kind: 2, value: text[index]!.toLowerCase(), capital: code <= 90 });
-    } else {
-      found.push({ kind: 0, value: String(PUNCTUATION.indexOf(text[index]!)), capital: false });
-    }
-  }
-  return found;
-}
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isCapital = (code: number) => code >= 65 && code <= 90;
+const kindOf = (code: number) => (isDigit(code) ? DIGIT_KIND : isCapital(code) || (code >= 97 && code <= 122) ? LETTER_KIND : PUNCTUATION_KIND);
+/** Within a kind: a letter by its lower case, a digit by itself, punctuation by ICU's order. */
+const weightOf = (code: number, kind: number) =>
+  kind === LETTER_KIND ? code | 0x20 : kind === DIGIT_KIND ? code : PUNCTUATION.indexOf(String.fromCharCode(code));
 
-function comparePrimary(a: Element, b: Element): number {
-  if (a.kind !== b.kind) return a.kind - b.kind;
-  if (a.kind === 1 && a.value.length !== b.value.length) return a.value.length - b.value.length;
-  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-}
-
-/** Letters and punctuation first, then case: a lower-case letter before its capital. */
+/**
+ * Two simple texts compared as ICU does, element by element without allocating (a sort makes
+ * tens of thousands of comparisons): first by letters, digits and punctuation, a run of digits
+ * being one number with `numeric` (leading zeros do not count); then, only if all of them are
+ * the same, by case, where the first difference puts a lower-case letter before its capital.
+ */
 function compareSimple(a: string, b: string, numeric: boolean): number {
-  const left = elements(a, numeric);
-  const right = elements(b, numeric);
-  const shared = Math.min(left.length, right.length);
-  for (let index = 0; index < shared; index++) {
-    const order = comparePrimary(left[index]!, right[index]!);
-    if (order !== 0) return order;
+  let i = 0;
+  let j = 0;
+  let byCase = 0;
+  while (i < a.length && j < b.length) {
+    const left = a.charCodeAt(i);
+    const right = b.charCodeAt(j);
+    const kind = kindOf(left);
+    if (kind !== kindOf(right)) return kind - kindOf(right);
+    if (kind === DIGIT_KIND && numeric) {
+      let endLeft = i;
+      while (endLeft < a.length && isDigit(a.charCodeAt(endLeft))) endLeft++;
+      let endRight = j;
+      while (endRight < b.length && isDigit(b.charCodeAt(endRight))) endRight++;
+      while (i < endLeft - 1 && a.charCodeAt(i) === 48) i++;
+      while (j < endRight - 1 && b.charCodeAt(j) === 48) j++;
+      if (endLeft - i !== endRight - j) return endLeft - i - (endRight - j);
+      for (; i < endLeft; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return a.charCodeAt(i) - b.charCodeAt(j);
+      continue;
+    }
+    const difference = weightOf(left, kind) - weightOf(right, kind);
+    if (difference !== 0) return difference;
+    if (byCase === 0 && left !== right) byCase = isCapital(left) ? 1 : -1;
+    i++;
+    j++;
   }
-  if (left.length !== right.length) return left.length - right.length;
-  for (let index = 0; index < shared; index++) {
-    if (left[index]!.capital !== right[index]!.capital) return left[index]!.capital ? 1 : -1;
-  }
-  return 0;
+  if (i < a.length) return 1;
+  if (j < b.length) return -1;
+  return byCase;
 }
 
 /**
