@@ -12,7 +12,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const code = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  // A pipe whose reader is behind buffers what it cannot take yet: wait for it to drain.
+  stdout: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,

@@ -1,7 +1,11 @@
 // Everything a command may touch of the outside world, passed in so tests can run `main`
 // in-process and the bin can run it for real.
 export interface Io {
-  stdout(text: string): void;
+  /**
+   * Writes to stdout; a promise when the reader is behind (a pipe to a slow program): a command
+   * that writes much, piece by piece, awaits it rather than pile its output up in memory.
+   */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   cwd: string;
   env: Record<string, string | undefined>;

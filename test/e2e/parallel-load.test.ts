@@ -1,14 +1,14 @@
 // Loading many files checks them on worker threads (src/core/parse-pool.ts), only in the built
 // bin: the same repository must give the same bytes through workers, through the cache, and
 // on one thread (in-process from the sources, where no worker file exists).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createFixtureRepo, PROJECT_ROOT } from '../helpers/fixture-repo.js';
-import { runBin, runInProcess } from '../helpers/run-cli.js';
+import { BIN, runBin, runInProcess } from '../helpers/run-cli.js';
 
 type Generate = (dir: string, count: number) => { meetings: number };
 
@@ -101,6 +101,30 @@ describe('loading on worker threads', () => {
       expect(cold.exitCode).toBe(0);
       expect(cold.stdout.split('\n').length).toBeGreaterThan(200);
       expect(oneThread).toEqual(cold);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+
+  it('writes a listing larger than a pipe whole to a reader that lags behind', async () => {
+    const repo = await syntheticRepo(150);
+    try {
+      const args = ['actions', '--au', '2020-01-01'];
+      const prompt = await runBin(args, { cwd: repo.root });
+      // Several times what a pipe holds (64 kB on Linux).
+      expect(Buffer.byteLength(prompt.stdout)).toBeGreaterThan(3 * 64 * 1024);
+      // The reader starts late: the pipe fills, and gtm waits for it to drain instead of
+      // holding the rest of its output in memory.
+      const lagging = await new Promise<{ exitCode: number | null; stdout: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: repo.root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+        const chunks: Buffer[] = [];
+        child.stdout.pause();
+        setTimeout(() => child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk)).resume(), 500);
+        child.on('error', reject);
+        child.on('close', (exitCode) => resolve({ exitCode, stdout: Buffer.concat(chunks).toString('utf8') }));
+      });
+      expect(lagging.exitCode).toBe(0);
+      expect(lagging.stdout).toBe(prompt.stdout);
     } finally {
       await repo.cleanup();
     }

@@ -52,8 +52,8 @@ export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
     anyAction: states.actions.length > 0,
     ...(responsible !== undefined ? { responsible } : {}),
   });
-  if (typeof output === 'string') io.stdout(output);
-  else for (const piece of output) io.stdout(piece);
+  if (typeof output === 'string') await io.stdout(output);
+  else for (const piece of output) await io.stdout(piece);
   return 0;
 }
 
