@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { frenchComparison } from '../core/french/collation.js';
+import { frenchOrder } from '../core/french/collation.js';
 import type { Colors } from './colors.js';
 
 const SEVERITY = { error: 'erreur', warning: 'avertissement' } as const;
@@ -17,8 +17,6 @@ export interface ReportOptions {
 }
 
 /** One order on every machine, whatever its locale: French. */
-const frenchOrder = frenchComparison();
-
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>

@@ -6,7 +6,7 @@ import type { MeetingCache } from './cache.js';
 import type { Diagnostic } from './diagnostics.js';
 import { collectGarbage } from './memory.js';
 import { actionReader, actionStatesOf, meetingRefOf, storedAction, type ActionState, type MeetingRef } from './ledger/states.js';
-import { scanForMemo, startWorkersIfAllParsed } from './repository-files.js';
+import { scanForMemo, startWorkersIfAllParsed, type FileScan } from './repository-files.js';
 import type { LoadOptions } from './repository.js';
 import type { Config } from './schema/config.js';
 
@@ -30,7 +30,7 @@ export async function loadActionStates(cwd: string, options: Pick<LoadOptions, '
   const scan = options.cache === false ? undefined : scanForMemo(cwd, MEMO);
   const stored = scan && readStates(scan.cache, scan.digest);
   if (stored) return { states: { root: scan.root, ...stored } };
-  const { result, keep } = await statesFromFiles(cwd, options, scan?.hashes);
+  const { result, keep } = await statesFromFiles(cwd, options, scan);
   // The meetings and the ledger are garbage now: the memo and the listing reuse their room.
   await collectGarbage();
   keep?.();
@@ -44,16 +44,16 @@ export async function loadActionStates(cwd: string, options: Pick<LoadOptions, '
 async function statesFromFiles(
   cwd: string,
   options: Pick<LoadOptions, 'cache'>,
-  hashes: LoadOptions['hashes'],
+  scan: FileScan | undefined,
 ): Promise<{ result: ActionStatesResult; keep?: () => void }> {
-  await startWorkersIfAllParsed(cwd, options.cache !== false);
+  const walked = scan?.walked ?? (await startWorkersIfAllParsed(cwd, options.cache !== false));
   const [{ loadRepository }, { validateRepository }, { buildLedger }] = await Promise.all([
     import('./repository.js'),
     import('./validate.js'),
     import('./ledger/index.js'),
   ]);
   // Neither the rules nor the ledger read the prose.
-  const repository = await loadRepository(cwd, { ...options, prose: false, ...(hashes ? { hashes } : {}) });
+  const repository = await loadRepository(cwd, { ...options, prose: false, walked, ...(scan ? { hashes: scan.hashes } : {}) });
   const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { result: { root: repository.root, errors } };
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));

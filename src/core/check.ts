@@ -28,10 +28,10 @@ export async function checkRepository(cwd: string): Promise<CheckedRepository> {
       return { root: scan.root, files: scan.files, ignoredFiles: scan.ignored, diagnostics: stored };
     }
   }
-  await startWorkersIfAllParsed(cwd, true);
+  const walked = scan?.walked ?? (await startWorkersIfAllParsed(cwd, true));
   const [{ loadRepository }, { validateRepository }] = await Promise.all([import('./repository.js'), import('./validate.js')]);
   // No rule reads the prose.
-  const repository = await loadRepository(cwd, { prose: false, ...(scan ? { hashes: scan.hashes } : {}) });
+  const repository = await loadRepository(cwd, { prose: false, walked, ...(scan ? { hashes: scan.hashes } : {}) });
   return { root: repository.root, files: repository.files, ignoredFiles: repository.ignoredFiles, diagnostics: validateRepository(repository) };
 }
 

@@ -38,7 +38,7 @@ const README = /^readme(\.md)?$/i;
  * skipped silently, like READMEs; links are not followed into folders. A plain walk: the glob
  * library costs more to load than the walk itself.
  */
-export function walkMeetings(directory: string): { files: string[]; ignored: string[] } {
+export function walkMeetings(directory: string): MeetingWalk {
   const found: string[] = [];
   const ignored: string[] = [];
   const walk = (folder: string) => {
@@ -61,6 +61,12 @@ export function walkMeetings(directory: string): { files: string[]; ignored: str
   };
   walk(path.resolve(directory));
   return { files: found.sort(), ignored: ignored.sort() };
+}
+
+/** What walkMeetings found: absolute paths, sorted. */
+export interface MeetingWalk {
+  files: string[];
+  ignored: string[];
 }
 
 /**
@@ -153,6 +159,8 @@ function isInside(directory: string, file: string): boolean {
 export interface FileScan {
   root: string;
   cache: MeetingCache;
+  /** The walk of meetings/, for loading to reuse when the memo no longer answers. */
+  walked: MeetingWalk;
   /** Meeting files, relative to the root, sorted. */
   files: string[];
   /** Files under meetings/ that are not read (see walkMeetings), relative to the root. */
@@ -166,13 +174,14 @@ export interface FileScan {
 /**
  * When every meeting file of the repository around `cwd` will be parsed (a first run: no cache
  * yet, or none wanted), starts the parse workers now, so that they boot while the loader, the
- * schema and the rules load.
+ * schema and the rules load. Returns the walk it made, for loading to reuse.
  */
-export async function startWorkersIfAllParsed(cwd: string, cache: boolean): Promise<void> {
+export async function startWorkersIfAllParsed(cwd: string, cache: boolean): Promise<MeetingWalk | undefined> {
   const root = findRoot(cwd);
-  if (!root || (cache && MeetingCache.open(root).hasLog())) return;
-  const { files } = walkMeetings(path.join(root, MEETINGS_DIR));
-  (await import('./parse-pool.js')).startParseWorkers(files.length);
+  if (!root || (cache && MeetingCache.open(root).hasLog())) return undefined;
+  const walked = walkMeetings(path.join(root, MEETINGS_DIR));
+  (await import('./parse-pool.js')).startParseWorkers(walked.files.length);
+  return walked;
 }
 
 /**
@@ -188,5 +197,5 @@ export function scanForMemo(cwd: string, name: string): FileScan | undefined {
   const walked = walkMeetings(path.join(root, MEETINGS_DIR));
   const files = walked.files.map((file) => relativeTo(root, file));
   const hashes = contentHashes(root, [CONFIG_FILE, ...files]);
-  return { root, cache, files, ignored: walked.ignored.map((file) => relativeTo(root, file)), hashes, digest: digestOf(hashes) };
+  return { root, cache, walked, files, ignored: walked.ignored.map((file) => relativeTo(root, file)), hashes, digest: digestOf(hashes) };
 }

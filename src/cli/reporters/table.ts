@@ -1,6 +1,6 @@
 // The terminal table: actions grouped by responsible organisation, late rows in red, rows
 // due within two weeks in yellow, long text wrapped to the terminal width, a summary line.
-import { acronymDashName, formatDay, frenchComparison } from '../../core/french/index.js';
+import { acronymDashName, formatDay, frenchOrder } from '../../core/french/index.js';
 import { parseIsoDate } from '../../core/calendar.js';
 import { compareRows, emptyMessage, summaryOf, type ActionRow, type Reporter, type ReporterOptions } from './rows.js';
 import { length, pad, wrap, wrapAtHyphens } from './wrap.js';
@@ -62,9 +62,6 @@ interface Group {
   name: string;
   rows: ActionRow[];
 }
-
-/** Organisations in French alphabetical order. */
-const frenchOrder = frenchComparison();
 
 /**
  * One group per responsible organisation (an action shared by several appears in each), then

@@ -69,3 +69,6 @@ export function frenchComparison(options: { numeric?: boolean } = {}): (a: strin
     return collator.compare(a, b);
   };
 }
+
+/** French alphabetical order, without numbers: organisations, file names, codes. */
+export const frenchOrder = frenchComparison();

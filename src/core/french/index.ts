@@ -4,4 +4,4 @@ export { formatTime, formatTimeRange } from './times.js';
 export { ACTION_STATUS_LABELS, formatActionStatus, formatDeadline } from './deadlines.js';
 export { acronymDashName, acronymWithName, formatResponsibles } from './organisations.js';
 export { NARROW_NBSP, NBSP, frenchTypography, frenchTypographyMarkdown, splitFences } from './typography.js';
-export { frenchComparison } from './collation.js';
+export { frenchComparison, frenchOrder } from './collation.js';
