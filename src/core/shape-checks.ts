@@ -6,9 +6,26 @@ import { checkShape } from './schema-issues.js';
 import { configSchema, type Config } from './schema/config.js';
 import { meetingSchema, type Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
+import { readYamlData } from './fast-yaml.js';
+
+export interface CheckedText {
+  data?: Meeting;
+  diagnostics: Diagnostic[];
+}
 
 /** Parses and checks the shape of a meeting's text: its data when valid, and every problem. */
-export function checkMeetingText(relativePath: string, text: string): { data?: Meeting; diagnostics: Diagnostic[] } {
+export function checkMeetingText(relativePath: string, text: string): CheckedText {
+  // Most files are valid: read fast, and composed with positions only to word a problem.
+  const quick = readYamlData(text);
+  if (typeof quick === 'object' && quick !== null && !Array.isArray(quick)) {
+    const valid = meetingSchema.safeParse(quick);
+    if (valid.success) return { data: valid.data, diagnostics: [] };
+  }
+  return checkMeetingSource(relativePath, text);
+}
+
+/** checkMeetingText with yaml's composed document only: every problem located. */
+export function checkMeetingSource(relativePath: string, text: string): CheckedText {
   const parsed = parseYaml(relativePath, text);
   if (parsed.value === undefined) return { diagnostics: parsed.diagnostics };
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {

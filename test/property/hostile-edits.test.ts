@@ -10,68 +10,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_CONFIG, bundledMeetings } from '../helpers/fixture-repo.js';
 import { runInProcess } from '../helpers/run-cli.js';
+import { applyEdit as apply, editArbitrary } from '../helpers/edits.js';
 import { isInside, looksLikeCrash } from '../hostile/report-lines.js';
 
 /** Fixed for CI; GTM_SEED=<n> explores other cases. */
 const SEED = Number(process.env.GTM_SEED ?? 20_230_620);
 const MEETINGS = bundledMeetings();
 const NAMES = Object.keys(MEETINGS);
-
-/** What a hand edit can insert: YAML's special characters, quotes, tabs, newlines, accents. */
-const HOSTILE_CHARACTERS = [':', '-', '[', ']', '{', '}', '"', "'", '#', '&', '*', '!', '|', '>', '%', '@', '\t', ' ', '\n', ',', '?', '`', 'é', '\u00a0', '\r', '<<<<<<< '];
-
-type Edit =
-  | { kind: 'delete'; line: number }
-  | { kind: 'duplicate'; line: number }
-  | { kind: 'swap'; line: number; other: number }
-  | { kind: 'insert'; position: number; text: string }
-  | { kind: 'indent'; line: number; by: number; tab: boolean }
-  | { kind: 'truncate'; position: number };
-
-const ratio = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
-
-const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), line: ratio }),
-  fc.record({ kind: fc.constant('duplicate' as const), line: ratio }),
-  fc.record({ kind: fc.constant('swap' as const), line: ratio, other: ratio }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    position: ratio,
-    text: fc.array(fc.constantFrom(...HOSTILE_CHARACTERS), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')),
-  }),
-  fc.record({ kind: fc.constant('indent' as const), line: ratio, by: fc.integer({ min: -4, max: 4 }), tab: fc.boolean() }),
-  fc.record({ kind: fc.constant('truncate' as const), position: ratio }),
-) as fc.Arbitrary<Edit>;
-
-function apply(text: string, edit: Edit): string {
-  const lines = text.split('\n');
-  const at = (value: number) => Math.floor(value * lines.length);
-  switch (edit.kind) {
-    case 'delete':
-      lines.splice(at(edit.line), 1);
-      return lines.join('\n');
-    case 'duplicate':
-      lines.splice(at(edit.line), 0, lines[at(edit.line)]!);
-      return lines.join('\n');
-    case 'swap': {
-      const [a, b] = [at(edit.line), at(edit.other)];
-      [lines[a], lines[b]] = [lines[b]!, lines[a]!];
-      return lines.join('\n');
-    }
-    case 'insert': {
-      const position = Math.floor(edit.position * (text.length + 1));
-      return text.slice(0, position) + edit.text + text.slice(position);
-    }
-    case 'indent': {
-      const index = at(edit.line);
-      const line = lines[index]!;
-      lines[index] = edit.by >= 0 ? (edit.tab ? '\t' : ' '.repeat(edit.by)) + line : line.replace(new RegExp(`^ {0,${-edit.by}}`), '');
-      return lines.join('\n');
-    }
-    case 'truncate':
-      return text.slice(0, Math.floor(edit.position * text.length));
-  }
-}
 
 let root: string;
 beforeAll(() => {
