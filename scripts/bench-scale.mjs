@@ -45,6 +45,18 @@ const dir = path.join(process.cwd(), 'meetings');
 for (const name of readdirSync(dir).sort()) parse(readFileSync(path.join(dir, name), 'utf8'));
 `,
 );
+// The same with js-yaml, which gtm reads valid meetings with (src/core/fast-yaml.ts): shown
+// beside it, so that what gtm adds to its own parser is plain too.
+const parseOnlyJsYaml = path.join(work, 'parse-only-js-yaml.mjs');
+writeFileSync(
+  parseOnlyJsYaml,
+  `import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from ${JSON.stringify(pathToFileURL(path.join(PROJECT, 'node_modules/js-yaml/dist/js-yaml.mjs')).href)};
+const dir = path.join(process.cwd(), 'meetings');
+for (const name of readdirSync(dir).sort()) load(readFileSync(path.join(dir, name), 'utf8'));
+`,
+);
 const memoryWrapper = path.join(work, 'max-rss.mjs');
 writeFileSync(
   memoryWrapper,
@@ -118,6 +130,7 @@ for (const size of SIZES) {
     [
       ['node', [process.execPath, '-e', '']],
       ['parse', [process.execPath, parseOnly]],
+      ['parseJsYaml', [process.execPath, parseOnlyJsYaml]],
       ['validateCold', [process.execPath, BIN, 'validate'], dropCache],
       ['validateWarm', [process.execPath, BIN, 'validate']],
       ['actionsCold', actions, dropCache],
@@ -147,6 +160,7 @@ for (const { size, generated, runs, results } of rows) {
   const cases = [
     ['baseline `node -e \'\'`', results.node, ''],
     ['baseline: read + `yaml.parse` every file', results.parse, ''],
+    ['baseline: read + js-yaml `load` every file (gtm\'s reader of valid meetings)', results.parseJsYaml, `gtm cold: validate ${(results.validateCold.wall / results.parseJsYaml.wall).toFixed(2)} ×, actions ${(results.actionsCold.wall / results.parseJsYaml.wall).toFixed(2)} ×`],
     ['`gtm validate`, cold (no cache)', results.validateCold, `≤ 1.2 × parse-only: ${(results.validateCold.wall / results.parse.wall).toFixed(2)} ×`],
     ['`gtm validate`, repeat (cache)', results.validateWarm, `< ${repeatTarget} ms: ${results.validateWarm.wall < repeatTarget ? 'met' : 'missed'}`],
     ['`gtm actions --open`, cold (no cache)', results.actionsCold, `≤ 1.2 × parse-only: ${(results.actionsCold.wall / results.parse.wall).toFixed(2)} ×`],
