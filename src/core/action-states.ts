@@ -100,6 +100,8 @@ async function statesFromFiles(
   ]);
   // Neither the rules nor the ledger read the prose.
   const repository = await loadRepository(cwd, { ...options, prose: false, walked, ...(scan ? { hashes: scan.hashes } : {}) });
+  // The parse's garbage goes before the rules and the ledger build on top of it.
+  await collectGarbage();
   const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { result: { root: repository.root, errors } };
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));

@@ -2,6 +2,7 @@
 // is answered from the findings kept under the digest of its files (read and hashed, never
 // parsed); otherwise it is loaded and validated, and the findings kept for the next run.
 import { isDiagnostic, warning, type Diagnostic } from './diagnostics.js';
+import { collectGarbage } from './memory.js';
 import { messages } from './messages.js';
 import { scanForMemo, startWorkersIfAllParsed } from './repository-files.js';
 
@@ -32,6 +33,8 @@ export async function checkRepository(cwd: string): Promise<CheckedRepository> {
   const [{ loadRepository }, { validateRepository }] = await Promise.all([import('./repository.js'), import('./validate.js')]);
   // No rule reads the prose.
   const repository = await loadRepository(cwd, { prose: false, walked, ...(scan ? { hashes: scan.hashes } : {}) });
+  // The parse's garbage goes before the rules build on top of it.
+  await collectGarbage();
   return { root: repository.root, files: repository.files, ignoredFiles: repository.ignoredFiles, diagnostics: validateRepository(repository) };
 }
 
