@@ -1,11 +1,20 @@
 // The command line: declares commands and options, nothing more. Each command lives in
 // commands/<name>.ts and is imported only when it runs, so `gtm validate` never loads the PDF stack.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { error, GtmError } from '../core/diagnostics.js';
 import { colorsFor } from './colors.js';
 import type { Io } from './io.js';
 import { help, HELP_TITLES, internal, usage } from './messages.js';
 import { formatDiagnostics } from './report.js';
+import { wrapKeepingFrenchSpaces } from './reporters/wrap.js';
+
+/** Help in French: translated titles, and no line that starts with « : » or « ; ». */
+const HELP_CONFIGURATION: Partial<Help> = {
+  styleTitle: (title) => HELP_TITLES[title] ?? title,
+  boxWrap(this: Help, text: string, width: number): string {
+    return wrapKeepingFrenchSpaces(text, (glued) => Help.prototype.boxWrap.call(this, glued, width));
+  },
+};
 
 declare const GTM_VERSION: string | undefined;
 const VERSION = typeof GTM_VERSION === 'string' ? GTM_VERSION : '0.0.0-dev';
@@ -37,7 +46,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (text) => io.stderr(text),
       outputError: () => {},
     })
-    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .configureHelp(HELP_CONFIGURATION)
     .showSuggestionAfterError(false);
 
   const subcommand = (name: string, parent: Command = program) =>
@@ -45,7 +54,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .command(name)
       .helpOption('-h, --help', help.help)
       .exitOverride()
-      .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title });
+      .configureHelp(HELP_CONFIGURATION);
 
   subcommand('validate')
     .description(help.validate)

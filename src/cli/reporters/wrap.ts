@@ -5,9 +5,29 @@ const SIMPLE_LINE = /^\S+(?: \S+)*$/;
 /** Half of a character outside the BMP: such text is measured in code points. */
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** Splits `text` into lines of at most `width` characters (code points). */
+/** A space that French typography never breaks: before « : ; ! ? » » and after « « ». */
+const GLUED_SPACE = / (?=[:;!?»])|(?<=«) /;
+const GLUED_SPACES = new RegExp(GLUED_SPACE.source, 'g');
+/** Stands for a glued space while lines are broken: not white space, and as wide as a space. */
+const GLUE = '\uE002';
+
+/**
+ * Splits `text` into lines of at most `width` characters (code points), never at a space that
+ * French keeps with its punctuation (« 23 octobre : fait » does not start a line with « : »).
+ */
 export function wrap(text: string, width: number): string[] {
   // Most cells are single-spaced words: one that fits is its own line.
+  if (text.length <= width && SIMPLE_LINE.test(text)) return [text];
+  if (!GLUED_SPACE.test(text)) return breakLines(text, width);
+  return breakLines(text.replace(GLUED_SPACES, GLUE), width).map((line) => line.replaceAll(GLUE, ' '));
+}
+
+/** Commander's help wrapping, with the spaces French keeps with its punctuation kept whole. */
+export function wrapKeepingFrenchSpaces(text: string, wrapAtSpaces: (text: string) => string): string {
+  return GLUED_SPACE.test(text) ? wrapAtSpaces(text.replace(GLUED_SPACES, GLUE)).replaceAll(GLUE, ' ') : wrapAtSpaces(text);
+}
+
+function breakLines(text: string, width: number): string[] {
   const simple = SIMPLE_LINE.test(text);
   if (simple && text.length <= width) return [text];
   // Tested once per cell rather than once per word: text without surrogates counts in UTF-16 units.
