@@ -35,28 +35,24 @@ cpSync(path.join(PROJECT, 'bin'), path.join(gtm, 'bin'), { recursive: true });
 cpSync(path.join(PROJECT, 'dist'), path.join(gtm, 'dist'), { recursive: true });
 const BIN = path.join(gtm, 'bin/gtm.js');
 
-const parseOnly = path.join(work, 'parse-only.mjs');
-writeFileSync(
-  parseOnly,
-  `import { readdirSync, readFileSync } from 'node:fs';
+/** A script that only reads every meeting file and parses it with `parser` (its export `name`). */
+function parseOnlyScript(file, parser, name) {
+  const script = path.join(work, file);
+  writeFileSync(
+    script,
+    `import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from ${JSON.stringify(pathToFileURL(path.join(PROJECT, 'node_modules/yaml/dist/index.js')).href)};
+import { ${name} } from ${JSON.stringify(pathToFileURL(path.join(PROJECT, 'node_modules', parser)).href)};
 const dir = path.join(process.cwd(), 'meetings');
-for (const name of readdirSync(dir).sort()) parse(readFileSync(path.join(dir, name), 'utf8'));
+for (const name of readdirSync(dir).sort()) ${name}(readFileSync(path.join(dir, name), 'utf8'));
 `,
-);
+  );
+  return script;
+}
+const parseOnly = parseOnlyScript('parse-only.mjs', 'yaml/dist/index.js', 'parse');
 // The same with js-yaml, which gtm reads valid meetings with (src/core/fast-yaml.ts): shown
 // beside it, so that what gtm adds to its own parser is plain too.
-const parseOnlyJsYaml = path.join(work, 'parse-only-js-yaml.mjs');
-writeFileSync(
-  parseOnlyJsYaml,
-  `import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { load } from ${JSON.stringify(pathToFileURL(path.join(PROJECT, 'node_modules/js-yaml/dist/js-yaml.mjs')).href)};
-const dir = path.join(process.cwd(), 'meetings');
-for (const name of readdirSync(dir).sort()) load(readFileSync(path.join(dir, name), 'utf8'));
-`,
-);
+const parseOnlyJsYaml = parseOnlyScript('parse-only-js-yaml.mjs', 'js-yaml/dist/js-yaml.mjs', 'load');
 const memoryWrapper = path.join(work, 'max-rss.mjs');
 writeFileSync(
   memoryWrapper,
