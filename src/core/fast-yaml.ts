@@ -3,18 +3,23 @@
 // back to source.ts for any file it cannot vouch for, so every problem is still located there.
 // Both read YAML 1.2 with the core schema and follow the YAML test suite;
 // test/property/fast-yaml.test.ts holds them to the same data on valid and broken meetings.
-import { load } from 'js-yaml';
-import { mayHaveLexicalProblem } from './yaml-lexical.js';
+import { constructFromEvents, EVENT_ID, parseEvents } from 'js-yaml';
+import { MAX_FLOW_DEPTH } from './yaml-lexical.js';
 
 /**
  * The data of `text`, or undefined when it is not plain YAML data: a syntax error, several
- * documents, an alias (refused outright: source.ts guards against alias bombs), or a tag or
- * directive (source.ts words why they are refused).
+ * documents, an alias (refused outright: source.ts guards against alias bombs), a tag or a
+ * directive (source.ts words why they are refused), nesting deeper than source.ts allows.
  */
 export function readYamlData(text: string): unknown {
-  if (mayHaveLexicalProblem(text) || readsLinesDifferently(text)) return undefined;
+  if (readsLinesDifferently(text)) return undefined;
   try {
-    return load(text, { maxAliases: 0 });
+    const events = parseEvents(text, { maxDepth: MAX_FLOW_DEPTH });
+    for (const event of events) {
+      if (event.type === EVENT_ID.DOCUMENT ? event.directives.length > 0 : 'tagStart' in event && event.tagStart !== -1) return undefined;
+    }
+    const documents = constructFromEvents(events, { source: text, maxAliases: 0 });
+    return documents.length === 1 ? documents[0] : undefined;
   } catch {
     return undefined;
   }

@@ -59,20 +59,21 @@ export interface RepositoryMemo {
 }
 
 
-export async function loadConfig(root: string): Promise<{ config?: Config; source: YamlSource; diagnostics: Diagnostic[] }> {
+export async function loadConfig(root: string): Promise<{ config?: Config; source: () => YamlSource; diagnostics: Diagnostic[] }> {
   const file = path.join(root, CONFIG_FILE);
   const read = await readUserText(file, CONFIG_FILE);
-  if (read.text === undefined) return { source: parseYaml(CONFIG_FILE, '').source, diagnostics: read.diagnostics };
-  const parsed = parseYaml(CONFIG_FILE, read.text, messages.emptyConfig());
-  if (parsed.value === undefined) return { source: parsed.source, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
-  const shape = (await import('./shape-checks.js')).checkConfigShape(parsed.value, parsed.source);
-  const diagnostics = [...read.diagnostics, ...shape.diagnostics];
-  if (shape.data && !Object.hasOwn(shape.data.groupes, shape.data.groupe_par_defaut)) {
-    diagnostics.push(
-      error('groupe-inconnu', messages.defaultGroupUnknown(shape.data.groupe_par_defaut), locateDefaultGroup(parsed.source)),
-    );
+  const text = read.text;
+  if (text === undefined) return { source: () => parseYaml(CONFIG_FILE, '').source, diagnostics: read.diagnostics };
+  const shapes = await import('./shape-checks.js');
+  // A valid file is read fast, and composed with positions only if a rule places a finding in it.
+  const quick = read.diagnostics.length === 0 ? shapes.readValidConfig(text) : undefined;
+  if (quick) {
+    let source: YamlSource | undefined;
+    return { config: quick, source: () => (source ??= parseYaml(CONFIG_FILE, text).source), diagnostics: [] };
   }
-  return { config: hasErrors(diagnostics) ? undefined : shape.data, source: parsed.source, diagnostics };
+  const checked = shapes.checkConfigSource(CONFIG_FILE, text);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  return { ...(checked.config && !hasErrors(diagnostics) ? { config: checked.config } : {}), source: () => checked.source, diagnostics };
 }
 
 /** gtm.yaml through the cache; its source is parsed again only when asked for. */
@@ -87,19 +88,8 @@ async function loadConfigCached(
   const lazySource = () => (source ??= parseYaml(CONFIG_FILE, decodeUserText(readFileSync(path.join(root, CONFIG_FILE)), CONFIG_FILE).text ?? '').source);
   if (cached) return { ...(cached.data ? { config: cached.data } : {}), source: lazySource, diagnostics: cached.diagnostics };
   const loaded = await loadConfig(root);
-  source = loaded.source;
   if (hash) cache?.set<Config>(CONFIG_FILE, { hash, ...(loaded.config ? { data: loaded.config } : {}), diagnostics: loaded.diagnostics });
-  return { ...(loaded.config ? { config: loaded.config } : {}), source: lazySource, diagnostics: loaded.diagnostics };
-}
-
-function locateDefaultGroup(source: YamlSource) {
-  return { file: source.file, ...lineColumnOf(source, 'groupe_par_defaut') };
-}
-
-function lineColumnOf(source: YamlSource, key: string) {
-  const index = source.text.search(new RegExp(`^${key}\\s*:`, 'm'));
-  const { line, col } = source.lineCounter.linePos(Math.max(index, 0));
-  return { line, column: col };
+  return loaded;
 }
 
 export interface LoadOptions {

@@ -17,7 +17,7 @@ export interface CheckedText {
 export function checkMeetingText(relativePath: string, text: string): CheckedText {
   // Most files are valid: read fast, and composed with positions only to word a problem.
   const quick = readYamlData(text);
-  if (typeof quick === 'object' && quick !== null && !Array.isArray(quick)) {
+  if (isPlainRecord(quick)) {
     const valid = meetingSchema.safeParse(quick);
     if (valid.success) return { data: valid.data, diagnostics: [] };
   }
@@ -35,6 +35,40 @@ export function checkMeetingSource(relativePath: string, text: string): CheckedT
   return { ...(shape.data ? { data: shape.data } : {}), diagnostics: shape.diagnostics };
 }
 
-export function checkConfigShape(value: unknown, source: YamlSource): { data?: Config; diagnostics: Diagnostic[] } {
-  return checkShape(configSchema, value, source);
+/**
+ * gtm.yaml's configuration when js-yaml reads it and it is valid, else undefined (see
+ * checkMeetingText). Its directories are records, whose keys the schema does not list: one that
+ * js-yaml reads where yaml refuses it (a null or empty key, __proto__) also goes to yaml.
+ */
+export function readValidConfig(text: string): Config | undefined {
+  const quick = readYamlData(text);
+  if (!isPlainRecord(quick) || !Object.values(quick).every(hasNamedKeys)) return undefined;
+  const valid = configSchema.safeParse(quick);
+  return valid.success && Object.hasOwn(valid.data.groupes, valid.data.groupe_par_defaut) ? valid.data : undefined;
+}
+
+const isPlainRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function hasNamedKeys(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(hasNamedKeys);
+  if (!isPlainRecord(value)) return true;
+  return Object.entries(value).every(([key, inner]) => key !== '' && key !== 'null' && key !== '__proto__' && hasNamedKeys(inner));
+}
+
+/** readValidConfig with yaml's composed document only: every problem located. */
+export function checkConfigSource(file: string, text: string): { config?: Config; source: YamlSource; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(file, text, messages.emptyConfig());
+  if (parsed.value === undefined) return { source: parsed.source, diagnostics: parsed.diagnostics };
+  const shape = checkShape(configSchema, parsed.value, parsed.source);
+  const diagnostics = shape.diagnostics;
+  if (shape.data && !Object.hasOwn(shape.data.groupes, shape.data.groupe_par_defaut)) {
+    diagnostics.push(error('groupe-inconnu', messages.defaultGroupUnknown(shape.data.groupe_par_defaut), locateDefaultGroup(parsed.source)));
+  }
+  return { ...(shape.data ? { config: shape.data } : {}), source: parsed.source, diagnostics };
+}
+
+function locateDefaultGroup(source: YamlSource) {
+  const index = source.text.search(/^groupe_par_defaut\s*:/m);
+  const { line, col } = source.lineCounter.linePos(Math.max(index, 0));
+  return { file: source.file, line, column: col };
 }

@@ -9,9 +9,9 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readYamlData } from '../../src/core/fast-yaml.js';
 import { meetingSchema } from '../../src/core/schema/meeting.js';
-import { checkMeetingSource, checkMeetingText, type CheckedText } from '../../src/core/shape-checks.js';
+import { checkConfigSource, checkMeetingSource, checkMeetingText, readValidConfig, type CheckedText } from '../../src/core/shape-checks.js';
 import { applyEdit, editArbitrary } from '../helpers/edits.js';
-import { bundledMeetings } from '../helpers/fixture-repo.js';
+import { BUNDLED_CONFIG, bundledMeetings } from '../helpers/fixture-repo.js';
 
 const SEED = Number(process.env.GTM_SEED ?? 20_230_620);
 const RUNS = Number(process.env.GTM_RUNS ?? 1);
@@ -67,9 +67,48 @@ const style = fc.record({
 
 const ratio = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
+/** A configuration read fast must be exactly the one yaml's path finds valid, without a word to say. */
+function expectSameConfig(text: string): void {
+  const quick = readValidConfig(text);
+  if (quick === undefined) return;
+  const located = checkConfigSource('gtm.yaml', text);
+  expect(located.diagnostics, JSON.stringify(text)).toEqual([]);
+  expect(isDeepStrictEqual(quick, located.config), JSON.stringify(text)).toBe(true);
+}
+
+describe('the fast reading of gtm.yaml gives what the located one does', () => {
+  it('reads the bundled gtm.yaml itself', () => {
+    expect(readValidConfig(BUNDLED_CONFIG)).toBeDefined();
+  });
+
+  it('after random edits', () => {
+    fc.assert(
+      fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), (edits) => expectSameConfig(edits.reduce(applyEdit, BUNDLED_CONFIG))),
+      { seed: SEED, numRuns: 300 * RUNS },
+    );
+  });
+
+  it.each([
+    ['an organisation with a null key', '~'],
+    ['an organisation with no key', '""'],
+    ['an organisation named __proto__', '__proto__'],
+    ['an organisation named 1.0', '1.0'],
+  ])('with %s', (_, key) => {
+    const text = BUNDLED_CONFIG.replace(/^organisations:\n/m, `organisations:\n  ${key}:\n    nom: Organisation\n`);
+    expect(text).not.toBe(BUNDLED_CONFIG);
+    expectSameConfig(text);
+  });
+
+  it('refuses a default group that is not a group', () => {
+    expect(readValidConfig(BUNDLED_CONFIG.replace(/^groupe_par_defaut:.*$/m, 'groupe_par_defaut: nulle-part'))).toBeUndefined();
+  });
+});
+
 describe('the fast reading of a meeting gives what the located one does', () => {
-  it('reads every bundled meeting itself (otherwise it saves nothing)', () => {
+  it('reads every bundled meeting itself (otherwise it saves nothing), « ! » and « % » in text and comments too', () => {
     for (const text of MEETINGS) expect(meetingSchema.safeParse(readYamlData(text)).success).toBe(true);
+    const exclaimed = MEETINGS[0]!.replace(/^statut:/m, '# Attention ! 100 % prêt\nstatut:').replace(/^lieu: .*$/m, 'lieu: Niamey ! 50 %');
+    expect(meetingSchema.safeParse(readYamlData(exclaimed)).success).toBe(true);
   });
 
   it('after random edits of the bundled meetings', () => {
@@ -111,6 +150,8 @@ describe('the fast reading of a meeting gives what the located one does', () => 
     ['an anchor alone', `${start}lieu: &a Niamey\n`],
     ['an alias with no anchor', `${start}lieu: *a\n`],
     ['a tag', `${start}lieu: !!str 12\n`],
+    ['the non-specific tag', `${start}lieu: ! Niamey\n`],
+    ['a local tag on a list', `${start}presence: !liste [OIM]\n`],
     ['a directive', `%YAML 1.2\n---\n${start}`],
     ['a key given twice', `${start}lieu: Niamey\nlieu: Agadez\n`],
     ['__proto__ as a key', `${start}__proto__: { lieu: Niamey }\n`],
