@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { collectGarbage } from './memory.js';
 import { actionReader, actionStatesOf, meetingRefOf, storedAction, type ActionState, type MeetingRef } from './ledger/states.js';
 import { scanForMemo, startWorkersIfAllParsed, type FileScan } from './repository-files.js';
-import type { LoadOptions, RepositoryMemo as Memo } from './repository.js';
+import type { LoadOptions } from './repository.js';
 import type { Config } from './schema/config.js';
 
 export interface ActionStates {
@@ -19,68 +19,22 @@ export interface ActionStates {
   actions: ActionState[];
 }
 
-/**
- * The states, or the errors that prevent folding the ledger (the repository must be valid), or
- * the listing asked for, as printed by an earlier run for exactly these files.
- */
-export type ActionStatesResult =
-  | { states: ActionStates; keepListing?: (pieces: readonly string[]) => void; errors?: undefined; listing?: undefined }
-  | { root: string; errors: Diagnostic[]; listing?: undefined }
-  | { listing: string[]; errors?: undefined };
+/** The states, or the errors that prevent folding the ledger (the repository must be valid). */
+export type ActionStatesResult = { states: ActionStates; errors?: undefined } | { root: string; errors: Diagnostic[] };
 
 /** Kept as lines: gtm.yaml's configuration, the list of meetings, then the actions (storedLines). */
 const MEMO = 'actions';
-/** Kept as lines: the request a listing answers, then its pieces of text. */
-const LISTING_MEMO = 'listing';
-/** A longer listing is not kept: writing it would cost more than laying it out again. */
-export const LISTING_MAX_CHARACTERS = 4_000_000;
-
-export interface ActionStatesOptions extends Pick<LoadOptions, 'cache'> {
-  /**
-   * Everything besides the files that the listing to print depends on (format, filters, day,
-   * width, colours), as one string. When an earlier run printed a listing for the same files
-   * and the same request, it is the answer; otherwise the states come with `keepListing`.
-   */
-  listing?: string;
-}
 
 /** Throws GtmError as loadRepository does (no repository, invalid gtm.yaml). */
-export async function loadActionStates(cwd: string, options: ActionStatesOptions = {}): Promise<ActionStatesResult> {
-  const { listing: request, ...loadOptions } = options;
+export async function loadActionStates(cwd: string, options: Pick<LoadOptions, 'cache'> = {}): Promise<ActionStatesResult> {
   const scan = options.cache === false ? undefined : scanForMemo(cwd, MEMO);
-  if (scan && request !== undefined) {
-    const listing = readListing(scan.cache, scan.digest, request);
-    if (listing) return { listing };
-  }
   const stored = scan && readStates(scan.cache, scan.digest);
-  if (stored) return { states: { root: scan.root, ...stored }, ...listingKeeper(request, scan.cache.memoWriter(scan.digest)) };
-  const { result, keep, store } = await statesFromFiles(cwd, loadOptions, scan);
+  if (stored) return { states: { root: scan.root, ...stored } };
+  const { result, keep } = await statesFromFiles(cwd, options, scan);
   // The meetings and the ledger are garbage now: the memo and the listing reuse their room.
   await collectGarbage();
   keep?.();
-  return result.errors || !store ? result : { ...result, ...listingKeeper(request, store) };
-}
-
-/** Keeps a listing of at most LISTING_MAX_CHARACTERS under `request`. */
-function listingKeeper(request: string | undefined, store: (name: string, items: Iterable<unknown>) => void) {
-  if (request === undefined) return {};
-  return {
-    keepListing: (pieces: readonly string[]) => {
-      let characters = 0;
-      for (const piece of pieces) characters += piece.length;
-      if (characters <= LISTING_MAX_CHARACTERS) store(LISTING_MEMO, [request, ...pieces]);
-    },
-  };
-}
-
-function readListing(cache: MeetingCache, digest: string, request: string): string[] | undefined {
-  let asked: string | undefined;
-  const pieces: string[] = [];
-  const complete = cache.readMemo(LISTING_MEMO, digest, (item) => {
-    if (asked === undefined) return (asked = String(item)) === request;
-    return typeof item === 'string' && pieces.push(item) > 0;
-  });
-  return complete && asked === request ? pieces : undefined;
+  return result;
 }
 
 /**
@@ -91,7 +45,7 @@ async function statesFromFiles(
   cwd: string,
   options: Pick<LoadOptions, 'cache'>,
   scan: FileScan | undefined,
-): Promise<{ result: { states: ActionStates; errors?: undefined } | { root: string; errors: Diagnostic[] }; keep?: () => void; store?: Memo['store'] }> {
+): Promise<{ result: ActionStatesResult; keep?: () => void }> {
   const walked = scan?.walked ?? (await startWorkersIfAllParsed(cwd, options.cache !== false));
   const [{ loadRepository }, { validateRepository }, { buildLedger }] = await Promise.all([
     import('./repository.js'),
@@ -111,7 +65,7 @@ async function statesFromFiles(
   const store = repository.memo?.store;
   return {
     result: { states: { root, config, meetings, actions } },
-    ...(store ? { keep: () => store(MEMO, storedLines(config, meetings, actions)), store } : {}),
+    ...(store ? { keep: () => store(MEMO, storedLines(config, meetings, actions)) } : {}),
   };
 }
 

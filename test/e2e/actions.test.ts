@@ -2,7 +2,6 @@
 // groups: every format (parsed back where a format has a parser), filters, --au, colours,
 // and the parse cache, which must never serve a stale result.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -302,11 +301,7 @@ describe('the parse cache', () => {
   it('answers a repeat run from the kept action states, and never once a file, gtm.yaml or the states change', async () => {
     const cached = await createFixtureRepo({ meetings });
     try {
-      // Without the kept listing, which would answer a repeat before the states are read (next test).
-      const run = async (...args: string[]) => {
-        rmSync(cached.path('.gtm-cache/listing.json'), { force: true });
-        return runBin(['actions', '--format', 'json', '--au', '2023-08-05', ...args], { cwd: cached.root });
-      };
+      const run = async (...args: string[]) => runBin(['actions', '--format', 'json', '--au', '2023-08-05', ...args], { cwd: cached.root });
       const cold = await run();
       const states = cached.path('.gtm-cache/actions.json');
       expect(readFileSync(states, 'utf8')).toContain('"NIA-2306-1"');
@@ -340,58 +335,6 @@ describe('the parse cache', () => {
       const invalid = await run();
       expect(invalid.exitCode).toBe(1);
       expect(invalid.stderr).toContain('NIA-9999-1');
-    } finally {
-      await cached.cleanup();
-    }
-  });
-});
-
-describe('the kept listing', () => {
-  /** Rewrites the kept listing's pieces with a valid checksum, as a run would have kept them. */
-  function forgeListing(file: string, pieces: string[]): void {
-    const [header, digest, request] = readFileSync(file, 'utf8').split('\n');
-    const lines = [digest, request, ...pieces.map((piece) => JSON.stringify(piece))].map((line) => `${line}\n`);
-    const checksum = createHash('sha1').update(lines.join('')).digest('hex');
-    writeFileSync(file, `${JSON.stringify({ ...JSON.parse(header!), checksum })}\n${lines.join('')}`);
-  }
-
-  it('prints a repeat of the same command back, and never once a file or anything of the request changes', async () => {
-    const cached = await createFixtureRepo({ meetings });
-    try {
-      const listing = cached.path('.gtm-cache/listing.json');
-      const run = (args: string[], env: Record<string, string> = {}) => runBin(['actions', '--au', '2023-08-05', ...args], { cwd: cached.root, env });
-      const cold = await run(['--format', 'json']);
-      expect(readFileSync(listing, 'utf8')).toContain('"NIA-2306-1');
-      expect((await run(['--format', 'json'])).stdout).toBe(cold.stdout);
-      // What is printed back is what was kept: a kept listing that says otherwise shows it.
-      forgeListing(listing, ['gardé\n']);
-      expect((await run(['--format', 'json'])).stdout).toBe('gardé\n');
-
-      // Any other request is answered anew: format, filter, day, width, colours.
-      const fresh = async (args: string[], env: Record<string, string> = {}) => {
-        const table = await run(args, env);
-        expect(table.stdout).not.toBe('gardé\n');
-        forgeListing(listing, ['gardé\n']);
-        const again = await run(args, env);
-        expect(again.stdout).toBe('gardé\n');
-        return table.stdout;
-      };
-      const wide = await fresh([], { COLUMNS: '120' });
-      expect(wide).toContain('Points d’action au 5 août 2023');
-      expect(await fresh([], { COLUMNS: '100' })).not.toBe(wide);
-      expect(await fresh([], { COLUMNS: '120', FORCE_COLOR: '1' })).toMatch(ESCAPE);
-      expect(await fresh(['--open'], { COLUMNS: '120' })).not.toContain('ZIN-2306-1');
-      expect(await fresh(['--responsable', 'oim'], { COLUMNS: '120' })).not.toContain('DRC/MMC');
-      forgeListing(listing, ['gardé\n']);
-      const later = await runBin(['actions', '--au', '2023-12-01', '--format', 'json'], { cwd: cached.root });
-      expect(later.stdout).toContain('"au": "2023-12-01"');
-
-      // An edited meeting is read again, whatever was kept.
-      forgeListing(listing, ['gardé\n']);
-      const file = cached.path('meetings/2023-07-27-zinder.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('statut: realise', 'statut: en_cours'));
-      const edited = JSON.parse((await run(['--format', 'json'])).stdout) as { actions: Array<{ id: string; statut: string }> };
-      expect(edited.actions.find((action) => action.id === 'ZIN-2306-1')?.statut).toBe('en_cours');
     } finally {
       await cached.cleanup();
     }

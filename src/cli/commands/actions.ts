@@ -1,7 +1,7 @@
 // gtm actions: the action points of every meeting and their state on a reference day
 // (--au, default today), filtered, in the chosen format (table, md, json, csv, ics).
 import path from 'node:path';
-import { LISTING_MAX_CHARACTERS, loadActionStates, type ActionStates } from '../../core/action-states.js';
+import { loadActionStates, type ActionStates } from '../../core/action-states.js';
 import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
 import { error, GtmError } from '../../core/diagnostics.js';
 import { isLate, isOpen } from '../../core/ledger/state.js';
@@ -32,15 +32,7 @@ const usageError = (message: string) => new GtmError([error('usage', message)], 
 
 export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   const today = referenceDay(options.au, io);
-  const colors = colorsFor(io, 'stdout');
-  const width = terminalWidth(io);
-  // What the listing depends on besides the files: a repeat of the same command prints it back.
-  const request = JSON.stringify([options.format, options.open, options.overdue, options.responsable, options.groupe, options.reunion, io.cwd, formatIsoDay(today), colors.level, width]);
-  const loaded = await loadActionStates(io.cwd, { listing: request });
-  if (loaded.listing) {
-    for (const piece of loaded.listing) await io.stdout(piece);
-    return 0;
-  }
+  const loaded = await loadActionStates(io.cwd);
   if (loaded.errors) {
     io.stderr(formatDiagnostics(loaded.errors, { colors: colorsFor(io, 'stderr'), root: loaded.root }));
     io.stderr(`\n${text.invalidRepository}`);
@@ -55,21 +47,13 @@ export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   const output = reporters[options.format](rows, {
     today: formatIsoDay(today),
     config: states.config,
-    colors,
-    width,
+    colors: colorsFor(io, 'stdout'),
+    width: terminalWidth(io),
     anyAction: states.actions.length > 0,
     ...(responsible !== undefined ? { responsible } : {}),
   });
-  // The pieces are held for the next run only while they may still be kept.
-  let kept: string[] | undefined = loaded.keepListing ? [] : undefined;
-  let characters = 0;
-  for (const piece of typeof output === 'string' ? [output] : output) {
-    await io.stdout(piece);
-    characters += piece.length;
-    if (characters > LISTING_MAX_CHARACTERS) kept = undefined;
-    kept?.push(piece);
-  }
-  if (kept) loaded.keepListing!(kept);
+  if (typeof output === 'string') await io.stdout(output);
+  else for (const piece of output) await io.stdout(piece);
   return 0;
 }
 
