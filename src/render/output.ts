@@ -24,11 +24,18 @@ function isInsideOrSame(directory: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** True when writing `target` could damage the rapporteur's data. */
-export function isProtectedPath(root: string, target: string, meetingFiles: readonly string[]): boolean {
-  const real = realPath(target);
+/**
+ * A test of whether writing a target could damage the rapporteur's data. The meeting files'
+ * real paths are resolved once, on first need: `render --all` tests one target per meeting.
+ */
+export function protectedPaths(root: string, meetingFiles: readonly string[]): (target: string) => boolean {
   const realRoot = realPath(root);
-  if (isInsideOrSame(path.join(realRoot, MEETINGS_DIR), real)) return true;
-  if (real === path.join(realRoot, CONFIG_FILE)) return true;
-  return meetingFiles.some((file) => realPath(file) === real);
+  let realMeetingFiles: Set<string> | undefined;
+  return (target) => {
+    const real = realPath(target);
+    if (isInsideOrSame(path.join(realRoot, MEETINGS_DIR), real)) return true;
+    if (real === path.join(realRoot, CONFIG_FILE)) return true;
+    realMeetingFiles ??= new Set(meetingFiles.map(realPath));
+    return realMeetingFiles.has(real);
+  };
 }

@@ -1,5 +1,6 @@
 // gtm render --format md, run as the built bin on fixture repositories.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledMeetings, createFixtureRepo, minimalMeeting, PROJECT_ROOT, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { runBin, runInProcess } from '../helpers/run-cli.js';
@@ -68,6 +69,24 @@ describe('gtm render --format md', () => {
     expect(all.exitCode).toBe(1);
     expect(await repo.read('meetings/2023-06-20-national.yaml')).toBe(before);
     expect(readdirSync(repo.path('meetings')).sort()).toEqual(Object.keys(bundledMeetings()).sort());
+  });
+
+  it('never writes onto a meeting file through a symbolic link, either way', async () => {
+    const repo = await bundledRepo({ 'archives/2024-01-10-national.yaml': stringify(minimalMeeting({ date: '2024-01-10' })) });
+    // A meeting kept elsewhere and linked from meetings/, and a link to a meeting from outside.
+    symlinkSync(repo.path('archives/2024-01-10-national.yaml'), repo.path('meetings/2024-01-10-national.yaml'));
+    symlinkSync(repo.path('meetings/2023-06-20-national.yaml'), repo.path('lien.md'));
+    const archived = await repo.read('archives/2024-01-10-national.yaml');
+    for (const [output, meeting] of [['archives/2024-01-10-national.yaml', '2024-01-10-national'], ['lien.md', '2023-06-20-national']]) {
+      const result = await runBin(['render', meeting!, '--format', 'md', '-o', output!], { cwd: repo.root });
+      expect(result.exitCode, output).toBe(1);
+      expect(result.stderr).toContain('refus d’écrire');
+    }
+    expect(await repo.read('archives/2024-01-10-national.yaml')).toBe(archived);
+    // Beside it, under another name, is fine.
+    const all = await runBin(['render', '--all', '--format', 'md', '-o', 'archives'], { cwd: repo.root });
+    expect(all.exitCode, all.stderr).toBe(0);
+    expect(await repo.read('archives/2024-01-10-national.yaml')).toBe(archived);
   });
 
   it('refuses a meeting with validation errors, located, in French', async () => {

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../core/atomic-write.js';
 import { suggest } from '../../core/messages.js';
 import { CONFIG_FILE, findMeeting, loadRepository, type LoadedMeeting, type Repository } from '../../core/repository.js';
 import { validateRepository } from '../../core/validate.js';
-import { isProtectedPath, RENDER_DIR } from '../../render/output.js';
+import { protectedPaths, RENDER_DIR } from '../../render/output.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import { rendering } from '../messages.js';
@@ -127,9 +127,12 @@ async function outputTargets(
     }
     targets.set(meeting, target);
   }
-  const meetingFiles = repository.meetings.map((meeting) => meeting.file);
+  const isProtected = protectedPaths(
+    repository.root,
+    repository.meetings.map((meeting) => meeting.file),
+  );
   for (const target of targets.values()) {
-    if (target !== '-' && isProtectedPath(repository.root, target, meetingFiles)) {
+    if (target !== '-' && isProtected(target)) {
       throw new GtmError([error('sortie-interdite', rendering.refusedOutput(shownPath(cwd, target)))], 1);
     }
   }
