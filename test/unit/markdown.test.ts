@@ -7,6 +7,7 @@ import { lexer, type Token, type Tokens } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GtmError } from '../../src/core/diagnostics.js';
 import { loadRepository, type Repository } from '../../src/core/repository.js';
+import { parseErrorColumn } from '../../src/render/markdown/compile.js';
 import { renderMarkdownFiles } from '../../src/render/markdown/files.js';
 import { MARKDOWNLINT_CONFIG } from '../../src/render/markdown/lint-rules.js';
 import { nextMeetingSentence, placeOf } from '../../src/render/markdown/view-model.js';
@@ -286,6 +287,16 @@ describe('template overrides', () => {
     const [diagnostic] = (problem as GtmError).diagnostics;
     expect(diagnostic).toMatchObject({ code: 'modele-invalide', location: { file: 'templates/signature.md.hbs', line: 2 } });
     expect(diagnostic!.message).toContain('{{#if}} est fermé par {{/each}}');
+  });
+
+  it('places a syntax error at its line and column', async () => {
+    await fixture.write('templates/signature.md.hbs', 'Ligne 1\nSigné : {{texte signature.nom}\nLigne 3\n');
+    const problem = await renderAll(await loadRepository(fixture.root)).catch((caught: unknown) => caught);
+    const [diagnostic] = (problem as GtmError).diagnostics;
+    // The single « } » that should have been « }} ».
+    expect(diagnostic).toMatchObject({ code: 'modele-invalide', location: { file: 'templates/signature.md.hbs', line: 2, column: 30 } });
+    expect(parseErrorColumn('un texte assez long pour dépasser vingt caractères {{ }}', 1, 'Parse error on line 1:\n...vingt caractères {{ }}\n-----------------------^')).toBe(55);
+    expect(parseErrorColumn('{{x}', 1, 'Parse error on line 1:\nautre chose\n---^')).toBe(1);
   });
 
   it('reports a misspelt field and a missing partial with their file', async () => {

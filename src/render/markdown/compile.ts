@@ -1,6 +1,6 @@
 // Compiling a template set with Handlebars, safely: user text is only ever data (never compiled),
 // prototype access stays disabled, strict mode catches misspelt fields, and every template
-// error becomes a French diagnostic naming the template file and line.
+// error becomes a French diagnostic naming the template file, line and column.
 import { createHash } from 'node:crypto';
 import type { RuntimeOptions } from 'handlebars';
 import runtimeModule from 'handlebars/runtime.js';
@@ -82,9 +82,35 @@ function templateError(source: TemplateSource, problem: unknown): GtmError {
   const raw = problem instanceof Error ? problem.message : String(problem);
   const exception = problem as { lineNumber?: number; column?: number };
   const line = exception.lineNumber ?? Number(/on line (\d+)/.exec(raw)?.[1] ?? /- (\d+):\d+$/.exec(raw)?.[1] ?? 1);
-  const column = exception.column !== undefined ? exception.column + 1 : 1;
+  const column = exception.column !== undefined ? exception.column + 1 : parseErrorColumn(source.text, line, raw);
   const location: Location = { file: source.file, line, column };
   return new GtmError([error('modele-invalide', translate(raw), location)]);
+}
+
+/**
+ * The column of a Handlebars syntax error, which names only its line. Its message shows where
+ * parsing stopped: up to 20 characters of the text before that point, line breaks removed (and
+ * « ... » before them when there were more), then a caret. The column is where that text ends on
+ * the line named; 1 when it cannot be found.
+ */
+export function parseErrorColumn(text: string, line: number, raw: string): number {
+  const [, context, caret] = raw.split('\n');
+  if (context === undefined || caret === undefined || !/^-*\^$/.test(caret)) return 1;
+  const shown = context.slice(0, caret.length - 1);
+  const cut = shown.startsWith('...');
+  const before = cut ? shown.slice(3) : shown;
+  let lineStart = 0;
+  for (let at = 1; at < line; at++) {
+    const next = text.indexOf('\n', lineStart);
+    if (next === -1) return 1;
+    lineStart = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart);
+  for (let offset = lineStart; offset <= lineEnd; offset++) {
+    const past = cut ? text.slice(Math.max(0, offset - 20), offset) : text.slice(0, offset);
+    if (past.replaceAll('\n', '') === before) return offset - lineStart + 1;
+  }
+  return 1;
 }
 
 function translate(raw: string): string {
