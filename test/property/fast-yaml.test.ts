@@ -15,6 +15,8 @@ import { BUNDLED_CONFIG, bundledMeetings } from '../helpers/fixture-repo.js';
 
 const SEED = Number(process.env.GTM_SEED ?? 20_230_620);
 const RUNS = Number(process.env.GTM_RUNS ?? 1);
+/** The suite's 30 s per test, scaled with the runs asked for. */
+const TIMEOUT = 30_000 * Math.max(1, RUNS);
 const MEETINGS = Object.values(bundledMeetings());
 const FILE = 'meetings/2023-06-20-national.yaml';
 
@@ -86,7 +88,7 @@ describe('the fast reading of gtm.yaml gives what the located one does', () => {
       fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), (edits) => expectSameConfig(edits.reduce(applyEdit, BUNDLED_CONFIG))),
       { seed: SEED, numRuns: 300 * RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it.each([
     ['an organisation with a null key', '~'],
@@ -118,7 +120,7 @@ describe('the fast reading of a meeting gives what the located one does', () => 
       }),
       { seed: SEED, numRuns: 600 * RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('with any plain scalar as a value', () => {
     fc.assert(
@@ -127,7 +129,7 @@ describe('the fast reading of a meeting gives what the located one does', () => 
       }),
       { seed: SEED, numRuns: 400 * RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('for records of any text, written in every style yaml has', () => {
     fc.assert(
@@ -137,7 +139,7 @@ describe('the fast reading of a meeting gives what the located one does', () => 
       }),
       { seed: SEED, numRuns: 400 * RUNS },
     );
-  });
+  }, TIMEOUT);
 
   const start = 'statut: brouillon\ndate: 2023-06-20\n';
   it.each([
