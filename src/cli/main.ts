@@ -161,7 +161,7 @@ function handleFailure(problem: unknown, io: Io, debug: boolean): number {
     if (problem.code === 'commander.helpDisplayed' || problem.code === 'commander.version' || problem.code === 'commander.help') {
       return problem.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr(`${colors.red.bold('erreur')}  ${translateCommanderError(problem)}\n`);
+    io.stderr(`${colors.bold(colors.red('erreur'))}  ${translateCommanderError(problem)}\n`);
     return EXIT.usage;
   }
   if (problem instanceof GtmError) {

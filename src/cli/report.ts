@@ -36,7 +36,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: R
 
 function formatOne(diagnostic: Diagnostic, colors: Colors, lines: SourceLines): string {
   const { location } = diagnostic;
-  const severity = diagnostic.severity === 'error' ? colors.red.bold(SEVERITY.error) : colors.yellow.bold(SEVERITY.warning);
+  const severity = diagnostic.severity === 'error' ? colors.bold(colors.red(SEVERITY.error)) : colors.bold(colors.yellow(SEVERITY.warning));
   const where = location ? `${colors.cyan(`${location.file}:${location.line}:${location.column}`)}  ` : '';
   let text = `${where}${severity}  ${diagnostic.message}  ${colors.dim(`[${diagnostic.code}]`)}\n`;
   const line = location ? lines.get(location.file, location.line) : undefined;
