@@ -56,7 +56,7 @@ async function statesFromFiles(
   const repository = await loadRepository(cwd, { ...options, prose: false, walked, ...(scan ? { hashes: scan.hashes } : {}) });
   // The parse's garbage goes before the rules and the ledger build on top of it.
   await collectGarbage();
-  const errors = validateRepository(repository).filter((diagnostic) => diagnostic.severity === 'error');
+  const errors = (await validateRepository(repository)).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { result: { root: repository.root, errors } };
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));
   const meetings = [...refs.values()];

@@ -35,7 +35,7 @@ export async function checkRepository(cwd: string): Promise<CheckedRepository> {
   const repository = await loadRepository(cwd, { prose: false, walked, ...(scan ? { hashes: scan.hashes } : {}) });
   // The parse's garbage goes before the rules build on top of it.
   await collectGarbage();
-  return { root: repository.root, files: repository.files, ignoredFiles: repository.ignoredFiles, diagnostics: validateRepository(repository) };
+  return { root: repository.root, files: repository.files, ignoredFiles: repository.ignoredFiles, diagnostics: await validateRepository(repository) };
 }
 
 /**

@@ -4,7 +4,9 @@
 // Both read YAML 1.2 with the core schema and follow the YAML test suite;
 // test/property/fast-yaml.test.ts holds them to the same data on valid and broken meetings.
 import { constructFromEvents, EVENT_ID, parseEvents } from 'js-yaml';
-import { MAX_FLOW_DEPTH } from './yaml-lexical.js';
+
+/** Far above any real record (a meeting nests at most three brackets deep). */
+export const MAX_FLOW_DEPTH = 50;
 
 /**
  * The data of `text`, or undefined when it is not plain YAML data: a syntax error, several

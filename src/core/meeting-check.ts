@@ -1,11 +1,13 @@
-// Checking one meeting file: reading, decoding (user-text.ts), then YAML and schema
-// (shape-checks.ts). Shared by the loader's own thread and the parse workers.
+// Checking one meeting file: reading, decoding (user-text.ts), then YAML and schema. A valid
+// file is read fast (quick-checks.ts); yaml's composer and the wording of every problem
+// (shape-checks.ts) load only once a file needs them. Shared by the loader's own thread and the
+// parse workers.
 import type { Diagnostic } from './diagnostics.js';
 import type { Meeting } from './schema/meeting.js';
 import { hashBytes } from './hash.js';
 import type { ParseJob } from './parse-pool.js';
+import { readValidMeeting } from './quick-checks.js';
 import { readMeetingBytes } from './repository-files.js';
-import { checkMeetingText } from './shape-checks.js';
 import { decodeUserText, MAX_FILE_BYTES } from './user-text.js';
 
 export interface CheckedMeeting {
@@ -13,9 +15,22 @@ export interface CheckedMeeting {
   diagnostics: Diagnostic[];
 }
 
-export function checkMeetingBytes(relativePath: string, bytes: Uint8Array): CheckedMeeting {
+/** The located checks, once loaded (loadLocatedChecks). */
+let locatedChecks: ((relativePath: string, text: string) => CheckedMeeting) | undefined;
+
+async function loadLocatedChecks(): Promise<void> {
+  locatedChecks ??= (await import('./shape-checks.js')).checkMeetingSource;
+}
+
+/** A file with a problem, checked before the located checks were loaded. */
+const NEEDS_LOCATED_CHECKS = Symbol('needs the located checks');
+
+function checkMeetingBytes(relativePath: string, bytes: Uint8Array): CheckedMeeting | typeof NEEDS_LOCATED_CHECKS {
   const read = decodeUserText(bytes, relativePath);
-  return read.text === undefined ? { diagnostics: read.diagnostics } : checkMeetingText(relativePath, read.text);
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  const data = readValidMeeting(read.text);
+  if (data) return { data, diagnostics: [] };
+  return locatedChecks ? locatedChecks(relativePath, read.text) : NEEDS_LOCATED_CHECKS;
 }
 
 /**
@@ -24,10 +39,22 @@ export function checkMeetingBytes(relativePath: string, bytes: Uint8Array): Chec
  * text: values cut out of the YAML keep the whole file's text alive (three times the memory),
  * and a first run then sees exactly the data that later runs read from the cache.
  */
-export function serialisedEntry(job: ParseJob, buffer: Buffer): string | undefined {
+function serialisedEntry(job: ParseJob, buffer: Buffer): string | undefined | typeof NEEDS_LOCATED_CHECKS {
   const bytes = readMeetingBytes(job.file, buffer);
   if (!bytes) return undefined;
-  return JSON.stringify({ hash: hashBytes(bytes), ...checkMeetingBytes(job.relativePath, bytes) });
+  const checked = checkMeetingBytes(job.relativePath, bytes);
+  return checked === NEEDS_LOCATED_CHECKS ? checked : JSON.stringify({ hash: hashBytes(bytes), ...checked });
+}
+
+/**
+ * The entries of the jobs' files (see serialisedEntry). A file with a problem is read again
+ * once the located checks are loaded, which happens only when some file has one.
+ */
+export async function serialisedEntries(jobs: readonly ParseJob[], buffer: Buffer): Promise<Array<string | undefined>> {
+  const entries = jobs.map((job) => serialisedEntry(job, buffer));
+  if (!entries.includes(NEEDS_LOCATED_CHECKS)) return entries as Array<string | undefined>;
+  await loadLocatedChecks();
+  return entries.map((entry, index) => (entry === NEEDS_LOCATED_CHECKS ? serialisedEntry(jobs[index]!, buffer) : entry) as string | undefined);
 }
 
 /** A buffer to read files into, one per thread: any file gtm reads fits. */

@@ -84,7 +84,7 @@ function takeWorker(): Worker {
   return newWorker();
 }
 
-type CheckHere = (start: number, end: number) => void;
+type CheckHere = (start: number, end: number) => Promise<void>;
 
 /** How many worker threads check `files` files: none for a few, else one per core beyond this one. */
 function threadsFor(files: number, parallelAbove = PARALLEL_ABOVE): number {
@@ -103,20 +103,18 @@ export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: On
     queue.next = Math.min(jobs.length, start + Math.max(MIN_CHUNK, Math.min(CHUNK, share)));
     return [start, queue.next];
   };
-  const checker = import('./meeting-check.js').then(({ fileBuffer, serialisedEntry }): CheckHere => {
+  const checker = import('./meeting-check.js').then(({ fileBuffer, serialisedEntries }): CheckHere => {
     const buffer = fileBuffer();
-    return (start, end) => {
-      for (let index = start; index < end; index++) {
-        const json = serialisedEntry(jobs[index]!, buffer);
-        onChecked(index, json === undefined ? undefined : { json, entry: JSON.parse(json) as CachedFile<Meeting> });
-      }
+    return async (start, end) => {
+      const entries = await serialisedEntries(jobs.slice(start, end), buffer);
+      entries.forEach((json, offset) => onChecked(start + offset, json === undefined ? undefined : { json, entry: JSON.parse(json) as CachedFile<Meeting> }));
     };
   });
   // Started (unless started ahead) before this thread loads the parser: they boot meanwhile.
   const workers = Array.from({ length: threads }, () => runWorker(jobs, take, onChecked, checker));
   const checkHere = await checker;
   while (queue.next < jobs.length) {
-    checkHere(...take());
+    await checkHere(...take());
     // Let the workers' answers in, so that they are handed their next chunk without waiting.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -141,8 +139,8 @@ function runWorker(
       if (settled) return;
       settled = true;
       void worker.terminate();
-      void checker.then((checkHere) => {
-        for (const [start, end] of held) checkHere(start, end);
+      void checker.then(async (checkHere) => {
+        for (const [start, end] of held) await checkHere(start, end);
         held.clear();
         resolve();
       });

@@ -6,7 +6,6 @@ import { error, GtmError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { messages } from './messages.js';
 import type { Config } from './schema/config.js';
 import type { Meeting } from './schema/meeting.js';
-import { parseYaml, type YamlSource } from './source.js';
 import { decodeUserText, readUserText } from './user-text.js';
 import { CONFIG_FILE, contentHashes, findRoot, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings, type MeetingWalk } from './repository-files.js';
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
@@ -22,10 +21,11 @@ export interface LoadedMeeting {
   /** Path relative to the repository root, as shown in messages. */
   relativePath: string;
   /**
-   * The parsed YAML, to locate a value for a diagnostic. Parsed on first use only: loading
-   * keeps the data, not the document, so a large repository stays small in memory.
+   * The file's text, to locate a rule's finding (locations.ts): the text given when it was
+   * just read, else the file as it is now (unchanged, or its hash would differ). Loading keeps
+   * the data, not the text, so a large repository stays small in memory.
    */
-  readonly source: YamlSource;
+  text(): string;
   meeting: Meeting;
   /** The group key, the default group's when the file does not say. */
   group: string;
@@ -34,7 +34,6 @@ export interface LoadedMeeting {
 export interface Repository {
   root: string;
   config: Config;
-  configSource: YamlSource;
   /** Every meeting file found under meetings/, relative to the root, sorted. */
   files: string[];
   /** Files under meetings/ that are not read, their name not ending in .yaml or .yml (see walkMeetings). */
@@ -59,34 +58,24 @@ export interface RepositoryMemo {
 }
 
 
-export async function loadConfig(root: string): Promise<{ config?: Config; source: () => YamlSource; diagnostics: Diagnostic[] }> {
-  const file = path.join(root, CONFIG_FILE);
-  const read = await readUserText(file, CONFIG_FILE);
+export async function loadConfig(root: string): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+  const read = await readUserText(path.join(root, CONFIG_FILE), CONFIG_FILE);
   const text = read.text;
-  if (text === undefined) return { source: () => parseYaml(CONFIG_FILE, '').source, diagnostics: read.diagnostics };
-  const shapes = await import('./shape-checks.js');
-  // A valid file is read fast, and composed with positions only if a rule places a finding in it.
-  const quick = read.diagnostics.length === 0 ? shapes.readValidConfig(text) : undefined;
-  if (quick) {
-    let source: YamlSource | undefined;
-    return { config: quick, source: () => (source ??= parseYaml(CONFIG_FILE, text).source), diagnostics: [] };
-  }
-  const checked = shapes.checkConfigSource(CONFIG_FILE, text);
+  if (text === undefined) return { diagnostics: read.diagnostics };
+  // A valid file is read fast, without loading yaml's composer; one with a problem goes to it.
+  const quick = read.diagnostics.length === 0 ? (await import('./quick-checks.js')).readValidConfig(text) : undefined;
+  if (quick) return { config: quick, diagnostics: [] };
+  const checked = (await import('./shape-checks.js')).checkConfigSource(CONFIG_FILE, text);
   const diagnostics = [...read.diagnostics, ...checked.diagnostics];
-  return { ...(checked.config && !hasErrors(diagnostics) ? { config: checked.config } : {}), source: () => checked.source, diagnostics };
+  return { ...(checked.config && !hasErrors(diagnostics) ? { config: checked.config } : {}), diagnostics };
 }
 
-/** gtm.yaml through the cache; its source is parsed again only when asked for. */
-async function loadConfigCached(
-  root: string,
-  cache: MeetingCache | undefined,
-): Promise<{ config?: Config; source: () => YamlSource; diagnostics: Diagnostic[] }> {
+/** gtm.yaml through the cache. */
+async function loadConfigCached(root: string, cache: MeetingCache | undefined): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
   const bytes = cache ? readMeetingBytes(path.join(root, CONFIG_FILE)) : undefined;
   const hash = bytes ? hashBytes(bytes) : undefined;
   const cached = hash ? cache?.get<Config>(CONFIG_FILE, hash) : undefined;
-  let source: YamlSource | undefined;
-  const lazySource = () => (source ??= parseYaml(CONFIG_FILE, decodeUserText(readFileSync(path.join(root, CONFIG_FILE)), CONFIG_FILE).text ?? '').source);
-  if (cached) return { ...(cached.data ? { config: cached.data } : {}), source: lazySource, diagnostics: cached.diagnostics };
+  if (cached) return { ...(cached.data ? { config: cached.data } : {}), diagnostics: cached.diagnostics };
   const loaded = await loadConfig(root);
   if (hash) cache?.set<Config>(CONFIG_FILE, { hash, ...(loaded.config ? { data: loaded.config } : {}), diagnostics: loaded.diagnostics });
   return loaded;
@@ -139,7 +128,7 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
   // The meetings before gtm.yaml: on a first run, this thread parses meetings while the workers
   // boot, and reads gtm.yaml last, once the YAML parser is warm (85 ms first, 15–25 ms then).
   const checked = await checkMeetingFiles(files, relativePaths, { lookUp, hashes, store: cache }, slim);
-  const { config, source: configSource, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
+  const { config, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   const present = new Set([CONFIG_FILE, ...relativePaths]);
   cache?.save(present);
   // The meetings' results stay cached: once gtm.yaml is fixed, the next run is quick.
@@ -151,9 +140,6 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
   return {
     root,
     config,
-    get configSource() {
-      return configSource();
-    },
     files: relativePaths,
     ignoredFiles: ignored.map((file) => relativeTo(root, file)),
     meetings,
@@ -180,7 +166,9 @@ export async function loadMeeting(
   const relativePath = path.relative(root, file);
   const read = await readUserText(file, relativePath);
   if (read.text === undefined) return { diagnostics: read.diagnostics };
-  const checked = (await import('./shape-checks.js')).checkMeetingText(relativePath, read.text);
+  // A valid file is read fast, without loading yaml's composer; one with a problem goes to it.
+  const data = (await import('./quick-checks.js')).readValidMeeting(read.text);
+  const checked = data ? { data, diagnostics: [] } : (await import('./shape-checks.js')).checkMeetingSource(relativePath, read.text);
   return { ...(checked.data ? { meeting: loadedMeeting(file, relativePath, checked.data, config, read.text) } : {}), diagnostics: checked.diagnostics };
 }
 
@@ -236,18 +224,14 @@ function loadedResult(
   return { ...(data ? { meeting: loadedMeeting(file, relativePath, data, config) } : {}), diagnostics: result.diagnostics };
 }
 
-/**
- * A loaded meeting whose YAML source is parsed again only if a rule needs a position: from
- * `text` when given, else from the file as it is now (unchanged, or its hash would differ).
- */
+/** A loaded meeting; its text is read again only if a rule needs a position (see LoadedMeeting.text). */
 function loadedMeeting(file: string, relativePath: string, meeting: Meeting, config: Config, text?: string): LoadedMeeting {
-  return new LazySourceMeeting(file, relativePath, meeting, meeting.groupe ?? config.groupe_par_defaut, text);
+  return new MeetingFile(file, relativePath, meeting, meeting.groupe ?? config.groupe_par_defaut, text);
 }
 
-/** A class, not an object literal with a getter: V8 builds such literals slowly, one per file. */
-class LazySourceMeeting implements LoadedMeeting {
+/** A class, not an object literal with a method: V8 builds such literals slowly, one per file. */
+class MeetingFile implements LoadedMeeting {
   readonly id: string;
-  #source: YamlSource | undefined;
   readonly #text: string | undefined;
 
   constructor(
@@ -261,9 +245,8 @@ class LazySourceMeeting implements LoadedMeeting {
     this.#text = text;
   }
 
-  get source(): YamlSource {
-    this.#source ??= parseYaml(this.relativePath, this.#text ?? decodeUserText(readFileSync(this.file), this.relativePath).text ?? '').source;
-    return this.#source;
+  text(): string {
+    return this.#text ?? decodeUserText(readFileSync(this.file), this.relativePath).text ?? '';
   }
 }
 

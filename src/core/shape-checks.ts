@@ -6,7 +6,7 @@ import { checkShape } from './schema-issues.js';
 import { configSchema, type Config } from './schema/config.js';
 import { meetingSchema, type Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
-import { readYamlData } from './fast-yaml.js';
+import { readValidMeeting } from './quick-checks.js';
 
 export interface CheckedText {
   data?: Meeting;
@@ -16,12 +16,8 @@ export interface CheckedText {
 /** Parses and checks the shape of a meeting's text: its data when valid, and every problem. */
 export function checkMeetingText(relativePath: string, text: string): CheckedText {
   // Most files are valid: read fast, and composed with positions only to word a problem.
-  const quick = readYamlData(text);
-  if (isPlainRecord(quick)) {
-    const valid = meetingSchema.safeParse(quick);
-    if (valid.success) return { data: valid.data, diagnostics: [] };
-  }
-  return checkMeetingSource(relativePath, text);
+  const data = readValidMeeting(text);
+  return data ? { data, diagnostics: [] } : checkMeetingSource(relativePath, text);
 }
 
 /** checkMeetingText with yaml's composed document only: every problem located. */
@@ -33,26 +29,6 @@ export function checkMeetingSource(relativePath: string, text: string): CheckedT
   }
   const shape = checkShape(meetingSchema, parsed.value, parsed.source);
   return { ...(shape.data ? { data: shape.data } : {}), diagnostics: shape.diagnostics };
-}
-
-/**
- * gtm.yaml's configuration when js-yaml reads it and it is valid, else undefined (see
- * checkMeetingText). Its directories are records, whose keys the schema does not list: one that
- * js-yaml reads where yaml refuses it (a null or empty key, __proto__) also goes to yaml.
- */
-export function readValidConfig(text: string): Config | undefined {
-  const quick = readYamlData(text);
-  if (!isPlainRecord(quick) || !Object.values(quick).every(hasNamedKeys)) return undefined;
-  const valid = configSchema.safeParse(quick);
-  return valid.success && Object.hasOwn(valid.data.groupes, valid.data.groupe_par_defaut) ? valid.data : undefined;
-}
-
-const isPlainRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function hasNamedKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(hasNamedKeys);
-  if (!isPlainRecord(value)) return true;
-  return Object.entries(value).every(([key, inner]) => key !== '' && key !== 'null' && key !== '__proto__' && hasNamedKeys(inner));
 }
 
 /** readValidConfig with yaml's composed document only: every problem located. */

@@ -3,10 +3,8 @@
 // tags), and bracket nesting deep enough to exhaust the parser's stack. The lexer is iterative,
 // so it is safe on any input the size limit lets through.
 import { CST, Lexer } from 'yaml';
+import { MAX_FLOW_DEPTH } from './fast-yaml.js';
 import { yamlWording } from './yaml-errors.js';
-
-/** Far above any real record (a meeting nests at most three brackets deep). */
-export const MAX_FLOW_DEPTH = 50;
 
 const VIRTUAL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 

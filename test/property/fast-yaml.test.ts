@@ -9,7 +9,8 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readYamlData } from '../../src/core/fast-yaml.js';
 import { meetingSchema } from '../../src/core/schema/meeting.js';
-import { checkConfigSource, checkMeetingSource, checkMeetingText, readValidConfig, type CheckedText } from '../../src/core/shape-checks.js';
+import { readValidConfig } from '../../src/core/quick-checks.js';
+import { checkConfigSource, checkMeetingSource, checkMeetingText, type CheckedText } from '../../src/core/shape-checks.js';
 import { applyEdit, editArbitrary } from '../helpers/edits.js';
 import { BUNDLED_CONFIG, bundledMeetings } from '../helpers/fixture-repo.js';
 

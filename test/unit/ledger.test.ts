@@ -32,8 +32,8 @@ function meeting(date: string, spec: Spec = {}): LoadedMeeting {
     id,
     file: `/repo/meetings/${id}.yaml`,
     relativePath: `meetings/${id}.yaml`,
-    get source(): never {
-      throw new Error('the ledger never needs the YAML source');
+    text(): never {
+      throw new Error('the ledger never needs the YAML text');
     },
     meeting: data,
     group,

@@ -162,7 +162,7 @@ describe('gtm new: plan and text', () => {
 
   async function plan(options: NextMeetingOptions = {}) {
     const repository = await loadRepository(root);
-    expect(validateRepository(repository).filter((d) => d.severity === 'error')).toEqual([]);
+    expect((await validateRepository(repository)).filter((d) => d.severity === 'error')).toEqual([]);
     return planNextMeeting(repository.config, repository.meetings, options);
   }
 

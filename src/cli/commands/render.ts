@@ -34,7 +34,7 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   const meetings = options.all ? repository.meetings : [chooseMeeting(repository, io.cwd, options.meeting)];
   if (meetings.length === 0) throw noMeeting(repository);
 
-  const problems = blockingProblems(repository, meetings);
+  const problems = await blockingProblems(repository, meetings);
   if (problems.length > 0) {
     io.stderr(formatDiagnostics(problems, { colors: colorsFor(io, 'stderr'), root: repository.root }));
     io.stderr(rendering.invalidMeeting(options.all ? undefined : meetings[0]!.relativePath));
@@ -85,9 +85,9 @@ function chooseMeeting(repository: Repository, cwd: string, reference: string | 
 }
 
 /** Errors in gtm.yaml or in the files of the meetings being rendered. */
-function blockingProblems(repository: Repository, meetings: readonly LoadedMeeting[]): Diagnostic[] {
+async function blockingProblems(repository: Repository, meetings: readonly LoadedMeeting[]): Promise<Diagnostic[]> {
   const files = new Set([CONFIG_FILE, ...meetings.map((meeting) => meeting.relativePath)]);
-  return validateRepository(repository).filter(
+  return (await validateRepository(repository)).filter(
     (diagnostic) => diagnostic.severity === 'error' && (!diagnostic.location || files.has(diagnostic.location.file)),
   );
 }

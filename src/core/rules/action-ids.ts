@@ -2,8 +2,8 @@
 // hand), and a follow-up names an action decided at an earlier meeting.
 import { error, type Diagnostic, type Location } from '../diagnostics.js';
 import { messages, suggest } from '../messages.js';
-import { locate } from '../source.js';
 import type { LoadedMeeting } from '../repository.js';
+import type { Locate } from '../locations.js';
 import type { Rule } from './rule.js';
 
 interface Decided {
@@ -13,9 +13,9 @@ interface Decided {
   actionIndex: number;
 }
 
-/** Located only when reported: locating may have to parse the file again. */
-const locationOf = (decided: Decided): Location =>
-  locate(decided.meeting.source, ['ordre_du_jour', decided.itemIndex, 'actions', decided.actionIndex, 'id']);
+/** Located only when reported. */
+const decidedAt = (locate: Locate, decided: Decided): Location =>
+  locate(decided.meeting, ['ordre_du_jour', decided.itemIndex, 'actions', decided.actionIndex, 'id']);
 
 interface DecidedIndex {
   /** The first action decided under each id, upper-cased (ids are typed by hand). */
@@ -46,19 +46,24 @@ function decidedIndex(meetings: readonly LoadedMeeting[]): DecidedIndex {
   return index;
 }
 
-export const uniqueActionIds: Rule = ({ meetings }) =>
+export const uniqueActionIds: Rule = ({ meetings, locate }) =>
   decidedIndex(meetings).duplicates.map(({ decided, earlier }) => {
-    const at = locationOf(earlier);
-    return error('id-en-double', messages.duplicateActionId(decided.id, `${at.file}:${at.line}:${at.column}`), locationOf(decided));
+    const first = decidedAt(locate, earlier);
+    const duplicate = error('id-en-double', '', decidedAt(locate, decided));
+    // The message quotes where the id was first used: a line and column known once the rules' locations are resolved.
+    return Object.defineProperty(duplicate, 'message', {
+      enumerable: true,
+      get: () => messages.duplicateActionId(decided.id, `${first.file}:${first.line}:${first.column}`),
+    });
   });
 
-export const followUpsOfEarlierActions: Rule = ({ meetings }) => {
+export const followUpsOfEarlierActions: Rule = ({ meetings, locate }) => {
   const diagnostics: Diagnostic[] = [];
   const { byId } = decidedIndex(meetings);
   let ids: string[] | undefined;
   for (const loaded of meetings) {
     loaded.meeting.suivi_actions?.forEach((followUp, index) => {
-      const location = () => locate(loaded.source, ['suivi_actions', index, 'action']);
+      const location = () => locate(loaded, ['suivi_actions', index, 'action']);
       const decided = byId.get(followUp.action.toUpperCase());
       if (!decided) {
         ids ??= [...byId.values()].map((known) => known.id);

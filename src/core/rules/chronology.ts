@@ -2,10 +2,9 @@
 import { compareDays, dueDay, minutesOf, parseDeadline, parseIsoDate, parseMonth, parseTime, type Day } from '../calendar.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { messages } from '../messages.js';
-import { locate } from '../source.js';
 import type { Rule } from './rule.js';
 
-export const chronology: Rule = ({ meetings }) => {
+export const chronology: Rule = ({ meetings, locate }) => {
   const diagnostics: Diagnostic[] = [];
   for (const loaded of meetings) {
     const { meeting } = loaded;
@@ -13,7 +12,7 @@ export const chronology: Rule = ({ meetings }) => {
     const start = meeting.heure_debut === undefined ? undefined : parseTime(meeting.heure_debut);
     const end = meeting.heure_fin === undefined ? undefined : parseTime(meeting.heure_fin);
     if (start && end && minutesOf(end) <= minutesOf(start)) {
-      diagnostics.push(error('heure-fin', messages.endBeforeStart(meeting.heure_debut!, meeting.heure_fin!), locate(loaded.source, ['heure_fin'])));
+      diagnostics.push(error('heure-fin', messages.endBeforeStart(meeting.heure_debut!, meeting.heure_fin!), locate(loaded, ['heure_fin'])));
     }
     const next = meeting.prochaine_reunion;
     if (next) {
@@ -21,7 +20,7 @@ export const chronology: Rule = ({ meetings }) => {
       if (nextDay && compareDays(nextDay, day) <= 0) {
         const key = next.date ? 'date' : 'mois';
         diagnostics.push(
-          error('prochaine-reunion', messages.nextMeetingNotAfter(next.date ?? next.mois!, meeting.date), locate(loaded.source, ['prochaine_reunion', key])),
+          error('prochaine-reunion', messages.nextMeetingNotAfter(next.date ?? next.mois!, meeting.date), locate(loaded, ['prochaine_reunion', key])),
         );
       }
     }
@@ -34,7 +33,7 @@ export const chronology: Rule = ({ meetings }) => {
             warning(
               'echeance-passee',
               messages.deadlineBeforeMeeting(String(action.echeance), meeting.date),
-              locate(loaded.source, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'echeance']),
+              locate(loaded, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'echeance']),
             ),
           );
         }

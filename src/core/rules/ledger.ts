@@ -7,10 +7,9 @@ import { buildLedger, isClosed } from '../ledger/index.js';
 import { formatDay } from '../french/index.js';
 import { ACTION_STATUS_WORDS } from '../ledger/wording.js';
 import { messages } from '../messages.js';
-import { locate } from '../source.js';
 import type { Rule } from './rule.js';
 
-export const followUpOfClosedAction: Rule = ({ config, meetings }) => {
+export const followUpOfClosedAction: Rule = ({ config, meetings, locate }) => {
   const diagnostics: Diagnostic[] = [];
   for (const action of buildLedger(meetings, config).actions) {
     let closing: (typeof action.followUps)[number] | undefined;
@@ -21,7 +20,7 @@ export const followUpOfClosedAction: Rule = ({ config, meetings }) => {
           warning(
             'suivi-action-close',
             messages.followUpOfClosedAction(action.id, ACTION_STATUS_WORDS[closing.status], when),
-            locate(followUp.meeting.source, ['suivi_actions', followUp.index, 'action']),
+            locate(followUp.meeting, ['suivi_actions', followUp.index, 'action']),
           ),
         );
       }
@@ -31,7 +30,7 @@ export const followUpOfClosedAction: Rule = ({ config, meetings }) => {
   return diagnostics;
 };
 
-export const postponementAfterMeeting: Rule = ({ meetings }) => {
+export const postponementAfterMeeting: Rule = ({ meetings, locate }) => {
   const diagnostics: Diagnostic[] = [];
   for (const loaded of meetings) {
     loaded.meeting.suivi_actions?.forEach((followUp, index) => {
@@ -43,7 +42,7 @@ export const postponementAfterMeeting: Rule = ({ meetings }) => {
           warning(
             'echeance-passee',
             messages.deadlineBeforeMeeting(String(followUp.nouvelle_echeance), loaded.meeting.date),
-            locate(loaded.source, ['suivi_actions', index, 'nouvelle_echeance']),
+            locate(loaded, ['suivi_actions', index, 'nouvelle_echeance']),
           ),
         );
       }

@@ -3,10 +3,10 @@
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { messages, suggest } from '../messages.js';
 import { isReservedResponsible } from '../schema/responsibles.js';
-import { locate, type DataPath } from '../source.js';
+import type { DataPath } from '../source.js';
 import type { Rule } from './rule.js';
 
-export const knownOrganisations: Rule = ({ config, meetings }) => {
+export const knownOrganisations: Rule = ({ config, meetings, locate }) => {
   const directory = Object.keys(config.organisations);
   const known = new Set(directory);
   const diagnostics: Diagnostic[] = [];
@@ -14,7 +14,7 @@ export const knownOrganisations: Rule = ({ config, meetings }) => {
     const check = (acronym: string, path: DataPath) => {
       if (known.has(acronym) || isReservedResponsible(acronym)) return;
       diagnostics.push(
-        error('sigle-inconnu', messages.unknownOrganisation(acronym, suggest(acronym, directory)), locate(loaded.source, path)),
+        error('sigle-inconnu', messages.unknownOrganisation(acronym, suggest(acronym, directory)), locate(loaded, path)),
       );
     };
     const { meeting } = loaded;
@@ -22,7 +22,7 @@ export const knownOrganisations: Rule = ({ config, meetings }) => {
     meeting.presence.forEach((acronym, index) => {
       check(acronym, ['presence', index]);
       if (seen.has(acronym)) {
-        diagnostics.push(warning('presence-en-double', messages.duplicateAttendance(acronym), locate(loaded.source, ['presence', index])));
+        diagnostics.push(warning('presence-en-double', messages.duplicateAttendance(acronym), locate(loaded, ['presence', index])));
       }
       seen.add(acronym);
     });
