@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledMeetings, createFixtureRepo, PROJECT_ROOT, type FixtureRepo } from '../helpers/fixture-repo.js';
+import { bundledMeetings, createFixtureRepo, PROJECT_ROOT, syntheticRepo, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { runBin } from '../helpers/run-cli.js';
 
 const MODULE_LOG = path.join(PROJECT_ROOT, 'test', 'helpers', 'module-log.mjs');
@@ -15,17 +15,39 @@ afterAll(async () => {
   await Promise.all(repos.map((repo) => repo.cleanup()));
 });
 
-/** Runs gtm, and tells whether it loaded the chunk that holds yaml's composer. */
-async function loadsComposer(repo: FixtureRepo, args: string[]): Promise<{ exitCode: number; stdout: string; composer: boolean }> {
-  const log = path.join(logs, `${repos.indexOf(repo)}-${args.join('-').replace(/\W+/g, '-')}.txt`);
-  const result = await runBin(args, { cwd: repo.root, env: { GTM_MODULE_LOG: log, NODE_OPTIONS: `--import=${MODULE_LOG}` } });
+/** Runs gtm, and tells which of its chunks it loaded, on any thread. */
+async function loadedChunks(repo: FixtureRepo, args: string[], env: Record<string, string> = {}) {
+  const log = path.join(logs, `${repos.indexOf(repo)}-${args.join('-').replace(/\W+/g, '-')}-${Object.keys(env).length}.txt`);
+  rmSync(log, { force: true });
+  const result = await runBin(args, { cwd: repo.root, env: { ...env, GTM_MODULE_LOG: log, NODE_OPTIONS: `--import=${MODULE_LOG}` } });
   const chunks = readFileSync(log, 'utf8')
     .split('\n')
     .filter((url) => url.startsWith('file:') && url.includes('/dist/'));
   expect(chunks.length).toBeGreaterThan(1);
-  const composer = chunks.some((url) => readFileSync(new URL(url), 'utf8').includes('node_modules/yaml/dist/compose/composer.js'));
-  return { exitCode: result.exitCode, stdout: result.stdout, composer };
+  return { ...result, chunks };
 }
+
+/** Runs gtm, and tells whether it loaded the chunk that holds yaml's composer. */
+async function loadsComposer(repo: FixtureRepo, args: string[]): Promise<{ exitCode: number; stdout: string; composer: boolean }> {
+  const { exitCode, stdout, chunks } = await loadedChunks(repo, args);
+  const composer = chunks.some((url) => readFileSync(new URL(url), 'utf8').includes('node_modules/yaml/dist/compose/composer.js'));
+  return { exitCode, stdout, composer };
+}
+
+describe('the parse worker', () => {
+  it('starts only for more files than PARALLEL_ABOVE (750), or GTM_PARALLEL_ABOVE', async () => {
+    const repo = await syntheticRepo(100);
+    repos.push(repo);
+    const worker = (chunks: string[]) => chunks.some((url) => url.endsWith('/dist/parse-worker.js'));
+    const alone = await loadedChunks(repo, ['validate']);
+    expect(alone.exitCode).toBe(0);
+    expect(worker(alone.chunks)).toBe(false);
+    rmSync(repo.path('.gtm-cache'), { recursive: true, force: true });
+    const shared = await loadedChunks(repo, ['validate'], { GTM_PARALLEL_ABOVE: '64' });
+    expect(shared.stdout).toBe(alone.stdout);
+    expect(worker(shared.chunks)).toBe(true);
+  });
+});
 
 describe('yaml’s composer', () => {
   it('is not loaded for valid meetings, read the first time or from the cache', async () => {

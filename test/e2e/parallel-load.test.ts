@@ -5,21 +5,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createFixtureRepo, PROJECT_ROOT } from '../helpers/fixture-repo.js';
+import { PROJECT_ROOT, syntheticRepo } from '../helpers/fixture-repo.js';
 import { BIN, runBin, runInProcess } from '../helpers/run-cli.js';
 
-type Generate = (dir: string, count: number) => { meetings: number };
-
-/** A fixture repository holding `count` synthetic meetings (scripts/synthetic-repo.mjs). */
-async function syntheticRepo(count: number) {
-  const repo = await createFixtureRepo();
-  const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
-  const { generateRepository } = (await import(script)) as { generateRepository: Generate };
-  generateRepository(repo.root, count);
-  return repo;
-}
+/** Workers from 64 files on, as on a large repository (see PARALLEL_ABOVE). */
+const WORKERS = { GTM_PARALLEL_ABOVE: '64' };
 
 describe('loading on worker threads', () => {
   it('gives the same reports as one thread, with broken files among 150', async () => {
@@ -43,8 +34,8 @@ describe('loading on worker threads', () => {
 
       const dropCache = () => rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
       dropCache();
-      const cold = await runBin(['validate'], { cwd: repo.root });
-      const warm = await runBin(['validate'], { cwd: repo.root });
+      const cold = await runBin(['validate'], { cwd: repo.root, env: WORKERS });
+      const warm = await runBin(['validate'], { cwd: repo.root, env: WORKERS });
       dropCache();
       const oneThread = await runInProcess(['validate'], { cwd: repo.root });
 
@@ -65,7 +56,7 @@ describe('loading on worker threads', () => {
       const config = path.join(repo.root, 'gtm.yaml');
       writeFileSync(config, readFileSync(config, 'utf8').replace(/^groupe_par_defaut: .*$/m, 'groupe_par_defaut: nulle-part'));
       // Workers must not hold the process open: a hang would time the test out.
-      const result = await runBin(['validate'], { cwd: repo.root });
+      const result = await runBin(['validate'], { cwd: repo.root, env: WORKERS });
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain('[groupe-inconnu]');
     } finally {
@@ -80,9 +71,9 @@ describe('loading on worker threads', () => {
       cpSync(path.join(PROJECT_ROOT, 'bin'), path.join(build, 'bin'), { recursive: true });
       cpSync(path.join(PROJECT_ROOT, 'dist'), path.join(build, 'dist'), { recursive: true });
       writeFileSync(path.join(build, 'dist/parse-worker.js'), "throw new Error('worker broken');\n");
-      const broken = spawnSync(process.execPath, [path.join(build, 'bin/gtm.js'), 'validate'], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const broken = spawnSync(process.execPath, [path.join(build, 'bin/gtm.js'), 'validate'], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...WORKERS } });
       rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
-      const sound = await runBin(['validate'], { cwd: repo.root });
+      const sound = await runBin(['validate'], { cwd: repo.root, env: WORKERS });
       expect({ exitCode: broken.status, stdout: broken.stdout, stderr: broken.stderr }).toEqual(sound);
       expect(sound.stdout).toContain('150 fichiers de réunion vérifiés');
     } finally {
@@ -95,7 +86,7 @@ describe('loading on worker threads', () => {
     const repo = await syntheticRepo(120);
     try {
       const args = ['actions', '--open', '--au', '2020-01-01'];
-      const cold = await runBin(args, { cwd: repo.root });
+      const cold = await runBin(args, { cwd: repo.root, env: WORKERS });
       rmSync(path.join(repo.root, '.gtm-cache'), { recursive: true, force: true });
       const oneThread = await runInProcess(args, { cwd: repo.root });
       expect(cold.exitCode).toBe(0);

@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,4 +74,13 @@ export async function createFixtureRepo(options: FixtureOptions = {}): Promise<F
     read: (relative) => readFile(path.join(root, relative), 'utf8'),
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/** A fixture repository holding `count` synthetic meetings (scripts/synthetic-repo.mjs). */
+export async function syntheticRepo(count: number): Promise<FixtureRepo> {
+  const repo = await createFixtureRepo();
+  const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/synthetic-repo.mjs')).href;
+  const { generateRepository } = (await import(script)) as { generateRepository: (dir: string, count: number) => unknown };
+  generateRepository(repo.root, count);
+  return repo;
 }
