@@ -6,7 +6,7 @@ import { collectGarbage } from './memory.js';
 import { messages } from './messages.js';
 import { scanForMemo, startWorkersIfAllParsed } from './repository-files.js';
 
-/** Where validate.ts keeps every finding; defined here, as validate.ts brings the rules and the YAML parser. */
+/** Where validate.ts keeps every finding; defined here, as validate.ts brings the rules. */
 export const DIAGNOSTICS_MEMO = 'diagnostics';
 
 export interface CheckedRepository {

@@ -125,8 +125,8 @@ export async function loadRepository(cwd: string, options: LoadOptions = {}): Pr
   const relativePaths = files.map((file) => relativeTo(root, file));
   // Looking files up needs their hashes: from the scan that just read them, else read here.
   const hashes = lookUp ? (options.hashes ?? contentHashes(root, relativePaths)) : undefined;
-  // The meetings before gtm.yaml: on a first run, this thread parses meetings while the workers
-  // boot, and reads gtm.yaml last, once the YAML parser is warm (85 ms first, 15–25 ms then).
+  // The meetings before gtm.yaml: on a first run, this thread reads meetings while a worker
+  // boots (large repositories), and gtm.yaml last, with js-yaml and the schema warm.
   const checked = await checkMeetingFiles(files, relativePaths, { lookUp, hashes, store: cache }, slim);
   const { config, diagnostics: configDiagnostics } = await loadConfigCached(root, cache);
   const present = new Set([CONFIG_FILE, ...relativePaths]);
