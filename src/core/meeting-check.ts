@@ -2,21 +2,15 @@
 // file is read fast (quick-checks.ts); yaml's composer and the wording of every problem
 // (shape-checks.ts) load only once a file needs them. Shared by the loader's own thread and the
 // parse workers.
-import type { Diagnostic } from './diagnostics.js';
-import type { Meeting } from './schema/meeting.js';
 import { hashBytes } from './hash.js';
 import type { ParseJob } from './parse-pool.js';
 import { readValidMeeting } from './quick-checks.js';
 import { readMeetingBytes } from './repository-files.js';
+import type { CheckedText } from './shape-checks.js';
 import { decodeUserText, MAX_FILE_BYTES } from './user-text.js';
 
-export interface CheckedMeeting {
-  data?: Meeting;
-  diagnostics: Diagnostic[];
-}
-
 /** The located checks, once loaded (loadLocatedChecks). */
-let locatedChecks: ((relativePath: string, text: string) => CheckedMeeting) | undefined;
+let locatedChecks: ((relativePath: string, text: string) => CheckedText) | undefined;
 
 async function loadLocatedChecks(): Promise<void> {
   locatedChecks ??= (await import('./shape-checks.js')).checkMeetingSource;
@@ -25,12 +19,24 @@ async function loadLocatedChecks(): Promise<void> {
 /** A file with a problem, checked before the located checks were loaded. */
 const NEEDS_LOCATED_CHECKS = Symbol('needs the located checks');
 
-function checkMeetingBytes(relativePath: string, bytes: Uint8Array): CheckedMeeting | typeof NEEDS_LOCATED_CHECKS {
-  const read = decodeUserText(bytes, relativePath);
-  if (read.text === undefined) return { diagnostics: read.diagnostics };
-  const data = readValidMeeting(read.text);
+/** Most files are valid: read fast, and composed with positions only to word a problem. */
+function checkText(relativePath: string, text: string): CheckedText | typeof NEEDS_LOCATED_CHECKS {
+  const data = readValidMeeting(text);
   if (data) return { data, diagnostics: [] };
-  return locatedChecks ? locatedChecks(relativePath, read.text) : NEEDS_LOCATED_CHECKS;
+  return locatedChecks ? locatedChecks(relativePath, text) : NEEDS_LOCATED_CHECKS;
+}
+
+/** A meeting's text checked: its data when valid, and every problem, located. */
+export async function checkMeetingText(relativePath: string, text: string): Promise<CheckedText> {
+  const checked = checkText(relativePath, text);
+  if (checked !== NEEDS_LOCATED_CHECKS) return checked;
+  await loadLocatedChecks();
+  return locatedChecks!(relativePath, text);
+}
+
+function checkMeetingBytes(relativePath: string, bytes: Uint8Array): CheckedText | typeof NEEDS_LOCATED_CHECKS {
+  const read = decodeUserText(bytes, relativePath);
+  return read.text === undefined ? { diagnostics: read.diagnostics } : checkText(relativePath, read.text);
 }
 
 /**

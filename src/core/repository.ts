@@ -21,9 +21,9 @@ export interface LoadedMeeting {
   /** Path relative to the repository root, as shown in messages. */
   relativePath: string;
   /**
-   * The file's text, to locate a rule's finding (locations.ts): the text given when it was
-   * just read, else the file as it is now (unchanged, or its hash would differ). Loading keeps
-   * the data, not the text, so a large repository stays small in memory.
+   * The file's text, to locate a rule's finding (locations.ts): read again, as it is now
+   * (unchanged, or its hash would differ). Loading keeps the data, not the text, so a large
+   * repository stays small in memory.
    */
   text(): string;
   meeting: Meeting;
@@ -158,20 +158,6 @@ export function compareMeetings(a: LoadedMeeting, b: LoadedMeeting): number {
   return a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export async function loadMeeting(
-  root: string,
-  file: string,
-  config: Config,
-): Promise<{ meeting?: LoadedMeeting; diagnostics: Diagnostic[] }> {
-  const relativePath = path.relative(root, file);
-  const read = await readUserText(file, relativePath);
-  if (read.text === undefined) return { diagnostics: read.diagnostics };
-  // A valid file is read fast, without loading yaml's composer; one with a problem goes to it.
-  const data = (await import('./quick-checks.js')).readValidMeeting(read.text);
-  const checked = data ? { data, diagnostics: [] } : (await import('./shape-checks.js')).checkMeetingSource(relativePath, read.text);
-  return { ...(checked.data ? { meeting: loadedMeeting(file, relativePath, checked.data, config, read.text) } : {}), diagnostics: checked.diagnostics };
-}
-
 /**
  * The meeting files, through the cache (`lookUp`, by their `hashes`) when their bytes are
  * unchanged; the others are read, parsed and checked by the parse pool (on every core when
@@ -225,28 +211,25 @@ function loadedResult(
 }
 
 /** A loaded meeting; its text is read again only if a rule needs a position (see LoadedMeeting.text). */
-function loadedMeeting(file: string, relativePath: string, meeting: Meeting, config: Config, text?: string): LoadedMeeting {
-  return new MeetingFile(file, relativePath, meeting, meeting.groupe ?? config.groupe_par_defaut, text);
+function loadedMeeting(file: string, relativePath: string, meeting: Meeting, config: Config): LoadedMeeting {
+  return new MeetingFile(file, relativePath, meeting, meeting.groupe ?? config.groupe_par_defaut);
 }
 
 /** A class, not an object literal with a method: V8 builds such literals slowly, one per file. */
 class MeetingFile implements LoadedMeeting {
   readonly id: string;
-  readonly #text: string | undefined;
 
   constructor(
     readonly file: string,
     readonly relativePath: string,
     readonly meeting: Meeting,
     readonly group: string,
-    text?: string,
   ) {
     this.id = path.basename(file, path.extname(file));
-    this.#text = text;
   }
 
   text(): string {
-    return this.#text ?? decodeUserText(readFileSync(this.file), this.relativePath).text ?? '';
+    return decodeUserText(readFileSync(this.file), this.relativePath).text ?? '';
   }
 }
 

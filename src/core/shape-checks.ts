@@ -6,21 +6,14 @@ import { checkShape } from './schema-issues.js';
 import { configSchema, type Config } from './schema/config.js';
 import { meetingSchema, type Meeting } from './schema/meeting.js';
 import { parseYaml, type YamlSource } from './source.js';
-import { readValidMeeting } from './quick-checks.js';
 
+/** What checking a meeting's text finds: its data when valid, and every problem. */
 export interface CheckedText {
   data?: Meeting;
   diagnostics: Diagnostic[];
 }
 
-/** Parses and checks the shape of a meeting's text: its data when valid, and every problem. */
-export function checkMeetingText(relativePath: string, text: string): CheckedText {
-  // Most files are valid: read fast, and composed with positions only to word a problem.
-  const data = readValidMeeting(text);
-  return data ? { data, diagnostics: [] } : checkMeetingSource(relativePath, text);
-}
-
-/** checkMeetingText with yaml's composed document only: every problem located. */
+/** A meeting's text composed by yaml: its data when valid, and every problem, located. */
 export function checkMeetingSource(relativePath: string, text: string): CheckedText {
   const parsed = parseYaml(relativePath, text);
   if (parsed.value === undefined) return { diagnostics: parsed.diagnostics };

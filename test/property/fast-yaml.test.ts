@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { readYamlData } from '../../src/core/fast-yaml.js';
 import { meetingSchema } from '../../src/core/schema/meeting.js';
 import { readValidConfig } from '../../src/core/quick-checks.js';
-import { checkConfigSource, checkMeetingSource, checkMeetingText, type CheckedText } from '../../src/core/shape-checks.js';
+import { checkMeetingText } from '../../src/core/meeting-check.js';
+import { checkConfigSource, checkMeetingSource, type CheckedText } from '../../src/core/shape-checks.js';
 import { applyEdit, editArbitrary } from '../helpers/edits.js';
 import { BUNDLED_CONFIG, bundledMeetings } from '../helpers/fixture-repo.js';
 
@@ -21,8 +22,8 @@ const TIMEOUT = 30_000 * Math.max(1, RUNS);
 const MEETINGS = Object.values(bundledMeetings());
 const FILE = 'meetings/2023-06-20-national.yaml';
 
-function expectSameCheck(text: string): void {
-  const fast = checkMeetingText(FILE, text);
+async function expectSameCheck(text: string): Promise<void> {
+  const fast = await checkMeetingText(FILE, text);
   const located = checkMeetingSource(FILE, text);
   // Node's deep equality: key order aside, it tells a key named `constructor` from a type.
   if (!isDeepStrictEqual(fast, located)) expect(fast, explain(text, fast, located)).toEqual(located);
@@ -114,29 +115,27 @@ describe('the fast reading of a meeting gives what the located one does', () => 
     expect(meetingSchema.safeParse(readYamlData(exclaimed)).success).toBe(true);
   });
 
-  it('after random edits of the bundled meetings', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...MEETINGS), fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), (meeting, edits) => {
-        expectSameCheck(edits.reduce(applyEdit, meeting));
-      }),
+  it('after random edits of the bundled meetings', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...MEETINGS), fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), (meeting, edits) =>
+        expectSameCheck(edits.reduce(applyEdit, meeting)),
+      ),
       { seed: SEED, numRuns: 600 * RUNS },
     );
   }, TIMEOUT);
 
-  it('with any plain scalar as a value', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...MEETINGS), ratio, plainScalar, (meeting, index, scalar) => {
-        expectSameCheck(replaceValue(meeting, index, scalar));
-      }),
+  it('with any plain scalar as a value', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...MEETINGS), ratio, plainScalar, (meeting, index, scalar) => expectSameCheck(replaceValue(meeting, index, scalar))),
       { seed: SEED, numRuns: 400 * RUNS },
     );
   }, TIMEOUT);
 
-  it('for records of any text, written in every style yaml has', () => {
-    fc.assert(
-      fc.property(text, fc.array(text, { minLength: 1, maxLength: 3 }), style, (lieu, titres, options) => {
+  it('for records of any text, written in every style yaml has', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(text, { minLength: 1, maxLength: 3 }), style, (lieu, titres, options) => {
         const record = { statut: 'brouillon', date: '2023-06-20', lieu, ordre_du_jour: titres.map((titre) => ({ titre, discussion: titre })) };
-        expectSameCheck(stringify(record, options));
+        return expectSameCheck(stringify(record, options));
       }),
       { seed: SEED, numRuns: 400 * RUNS },
     );
@@ -180,7 +179,7 @@ describe('the fast reading of a meeting gives what the located one does', () => 
     ['nesting too deep', `${start}lieu: ${'['.repeat(120)}${']'.repeat(120)}\n`],
     ['a number where text is expected', `${start}lieu: 12\n`],
     ['a long key', `${start}${'a'.repeat(1100)}: 1\n`],
-  ])('with %s', (_, text) => {
-    expectSameCheck(text);
+  ])('with %s', async (_, text) => {
+    await expectSameCheck(text);
   });
 });

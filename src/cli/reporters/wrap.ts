@@ -27,9 +27,9 @@ export function wrapKeepingFrenchSpaces(text: string, wrapAtSpaces: (text: strin
   return GLUED_SPACE.test(text) ? wrapAtSpaces(text.replace(GLUED_SPACES, GLUE)).replaceAll(GLUE, ' ') : wrapAtSpaces(text);
 }
 
+/** wrap() for text that does not fit as it is. */
 function breakLines(text: string, width: number): string[] {
   const simple = SIMPLE_LINE.test(text);
-  if (simple && text.length <= width) return [text];
   // Tested once per cell rather than once per word: text without surrogates counts in UTF-16 units.
   const surrogates = SURROGATE.test(text);
   if (simple && !surrogates) return wrapSimple(text, width);
