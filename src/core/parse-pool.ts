@@ -94,15 +94,15 @@ function takeWorker(): Worker {
 type CheckHere = (start: number, end: number) => Promise<void>;
 
 /** How many worker threads check `files` files: none for a few, else one per core beyond this one. */
-function threadsFor(files: number, parallelAbove = PARALLEL_ABOVE): number {
-  if (files <= parallelAbove || !existsSync(fileURLToPath(WORKER_URL))) return 0;
+function threadsFor(files: number): number {
+  if (files <= PARALLEL_ABOVE || !existsSync(fileURLToPath(WORKER_URL))) return 0;
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / PARALLEL_ABOVE)));
 }
 
 /** Reads and checks each job's file, handing the results to `onChecked`. */
-export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: OnChecked, parallelAbove = PARALLEL_ABOVE): Promise<void> {
+export async function checkMeetingFiles(jobs: readonly ParseJob[], onChecked: OnChecked): Promise<void> {
   const queue = { next: 0 };
-  const threads = threadsFor(jobs.length, parallelAbove);
+  const threads = threadsFor(jobs.length);
   const take = (): [number, number] => {
     const start = queue.next;
     // A share of what is left for each thread, each worker holding two chunks.
