@@ -1,6 +1,6 @@
 // Second pass over the pages, once their number is known: running header from page 2, footer
 // with the reference and "Page N / M" on every page, and the watermark behind the text.
-import type { DocumentSpec } from './blocks.js';
+import type { DocumentSpec } from '../document/blocks.js';
 import { faceOf } from './fonts/faces.js';
 import type { Mark, Page, TextMark } from './marks.js';
 import type { Measure } from './measure.js';

@@ -1,7 +1,7 @@
 // typeset(spec) -> PDF bytes. The stages, each a module of its own:
 // measure (fonts/) -> break lines (inline) -> lay out blocks (layout, table) -> paginate ->
 // decorate -> draw (draw/, the only one using pdf-lib).
-import type { DocumentSpec } from './blocks.js';
+import type { DocumentSpec } from '../document/blocks.js';
 import { decorate } from './decorate.js';
 import { writePdf } from './draw/pdf.js';
 import { createFontLibrary } from './fonts/library.js';
@@ -12,7 +12,7 @@ import { fontMeasure, type Measure } from './measure.js';
 import { paginate } from './paginate.js';
 import { theme, type Theme } from './style.js';
 
-export type { Align, Block, DocumentMetadata, DocumentSpec, Run } from './blocks.js';
+export type { Align, Block, DocumentMetadata, DocumentSpec, Run } from '../document/blocks.js';
 
 export async function typeset(spec: DocumentSpec): Promise<Uint8Array> {
   const library = createFontLibrary();

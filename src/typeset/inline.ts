@@ -1,7 +1,7 @@
 // Inline layout: styled runs -> words -> lines, on the real widths of the glyphs. Greedy line
 // filling (what word processors do), with French hyphenation for justified text, breaks after
 // the hyphen of a compound word, and an emergency break for words (URLs) wider than the line.
-import type { Align, Run } from './blocks.js';
+import type { Align, Run } from '../document/blocks.js';
 import { faceOf, type FaceId } from './fonts/faces.js';
 import type { Hyphenator } from './hyphenate.js';
 import type { Mark } from './marks.js';

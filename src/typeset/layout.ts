@@ -1,6 +1,6 @@
 // Blocks -> flow: each block laid out at its width, with the spacing and the keep rules
 // (headings kept with what follows, no orphan or widow line, groups kept together).
-import type { Block } from './blocks.js';
+import type { Block } from '../document/blocks.js';
 import { FlowBuilder, type FlowBox, type FlowItem } from './flow.js';
 import { faceOf } from './fonts/faces.js';
 import { breakLines, type InlineContext, type LineBox } from './inline.js';

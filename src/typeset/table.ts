@@ -1,6 +1,6 @@
 // Tables: column widths (given as weights, or from content), wrapped cells, and the row
 // operations the page writer needs (split a row between two lines, draw a row).
-import type { Block, Run } from './blocks.js';
+import type { Block, Run } from '../document/blocks.js';
 import { cellHeight, rowHeight, type FlowRow, type TableFrame } from './flow.js';
 import { breakLines, contentWidths, type LineBox } from './inline.js';
 import type { LayoutContext } from './layout.js';

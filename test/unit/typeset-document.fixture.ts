@@ -1,7 +1,7 @@
 // A realistic four-page compte-rendu as typeset blocks, shared by the typesetting tests and
 // benchmarks: letterhead, headings, justified prose with French typography, nested lists, links,
 // action tables, a signature kept together.
-import type { Block, DocumentSpec, Run } from '../../src/typeset/blocks.js';
+import type { Block, DocumentSpec, Run } from '../../src/document/blocks.js';
 import { theme } from '../../src/typeset/style.js';
 
 /** A plain run of text. */

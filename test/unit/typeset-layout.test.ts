@@ -1,7 +1,7 @@
 // Layout and pagination with a fake measure (every character half an em wide): no fonts, no PDF,
 // exact arithmetic.
 import { describe, expect, it } from 'vitest';
-import type { Block, DocumentSpec } from '../../src/typeset/blocks.js';
+import type { Block, DocumentSpec } from '../../src/document/blocks.js';
 import { composePages } from '../../src/typeset/index.js';
 import type { Page, TextMark } from '../../src/typeset/marks.js';
 import type { Measure } from '../../src/typeset/measure.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block, DocumentSpec } from '../../src/typeset/blocks.js';
+import type { Block, DocumentSpec } from '../../src/document/blocks.js';
 import { typeset } from '../../src/typeset/index.js';
 import { theme } from '../../src/typeset/style.js';
 import { pdftoppmAvailable, readPdf, renderPages, type PdfContent } from '../helpers/pdf.js';

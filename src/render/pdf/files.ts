@@ -3,12 +3,13 @@
 // Loaded only when a PDF is asked for: the typesetter and its fonts stay out of other commands.
 import type { LoadedMeeting, Repository } from '../../core/repository.js';
 import { renderMinutes } from '../minutes.js';
-import { minutesPdfContext, renderPdf } from './index.js';
+import { pageFurniture } from '../page-furniture.js';
+import { renderPdf } from './index.js';
 
 export async function renderPdfFiles(meetings: readonly LoadedMeeting[], repository: Repository): Promise<Map<LoadedMeeting, Uint8Array>> {
   const rendered = new Map<LoadedMeeting, Uint8Array>();
   for (const { meeting, source, markdown } of await renderMinutes(meetings, repository)) {
-    rendered.set(meeting, await renderPdf(markdown, minutesPdfContext(meeting, repository.config, source)));
+    rendered.set(meeting, await renderPdf(markdown, pageFurniture(meeting, repository.config, source)));
   }
   return rendered;
 }

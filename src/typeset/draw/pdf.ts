@@ -3,7 +3,7 @@
 // small and the output reproducible: object order follows the document, nothing reads the clock,
 // and the file identifier is a hash of the content.
 import { PDFContext, PDFHexString, PDFName, PDFString, PDFWriter, type PDFDict, type PDFRef } from 'pdf-lib';
-import type { DocumentMetadata } from '../blocks.js';
+import type { DocumentMetadata } from '../../document/blocks.js';
 import type { FontLibrary } from '../fonts/library.js';
 import type { LinkMark, Page } from '../marks.js';
 import { contentStream, FontResources, num } from './content.js';

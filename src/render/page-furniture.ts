@@ -1,13 +1,13 @@
-// What a meeting's PDF says besides its Markdown: footer reference, running header, draft
+// What a meeting's pages carry besides its Markdown: footer reference, running header, draft
 // watermark, metadata. Decided from the meeting, its group and the state of its file in git.
-import { parseIsoDate, type Day } from '../../core/calendar.js';
-import { formatDay } from '../../core/french/index.js';
-import type { LoadedMeeting } from '../../core/repository.js';
-import type { Config } from '../../core/schema/config.js';
-import type { SourceState } from '../minutes.js';
-import type { MinutesPdfContext } from './index.js';
+import { parseIsoDate, type Day } from '../core/calendar.js';
+import { formatDay } from '../core/french/index.js';
+import type { LoadedMeeting } from '../core/repository.js';
+import type { Config } from '../core/schema/config.js';
+import type { SourceState } from './minutes.js';
+import type { PageFurniture } from '../document/index.js';
 
-export function minutesPdfContext(loaded: LoadedMeeting, config: Config, source: SourceState): MinutesPdfContext {
+export function pageFurniture(loaded: LoadedMeeting, config: Config, source: SourceState): PageFurniture {
   const group = Object.hasOwn(config.groupes, loaded.group) ? config.groupes[loaded.group] : undefined;
   // Validation refuses an unknown group before rendering; this guards direct callers.
   if (!group) throw new Error(`unknown group ${loaded.group}`);

@@ -2,7 +2,7 @@
 // links keep their meaning; <br> (the one HTML element the minutes use, in table cells) is a line
 // break; a soft line break inside a paragraph is a space, as in any Markdown viewer.
 import type { Token, Tokens } from 'marked';
-import type { Run } from '../../typeset/index.js';
+import type { Run } from './blocks.js';
 
 interface Style {
   bold?: boolean;

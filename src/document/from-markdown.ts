@@ -6,7 +6,7 @@
 //   <!-- gtm:annexes -->   annexes, starting on a new page
 //   <!-- gtm:pied -->      end note (the source's version), moved to the footer of every page
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { Block, Run } from '../../typeset/index.js';
+import type { Block, Run } from './blocks.js';
 import { decodeEntities, inlineRuns, plainText } from './inline.js';
 
 export interface MinutesLayout {

@@ -5,11 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedMeeting } from '../../src/core/repository.js';
 import { configSchema } from '../../src/core/schema/config.js';
-import { decodeEntities, inlineRuns } from '../../src/render/pdf/inline.js';
-import { minutesDocument, minutesPdfContext } from '../../src/render/pdf/index.js';
+import { decodeEntities, inlineRuns } from '../../src/document/inline.js';
+import { minutesDocument } from '../../src/document/index.js';
+import { pageFurniture } from '../../src/render/page-furniture.js';
 import { versionLabel } from '../../src/render/minutes.js';
-import { markdownToBlocks } from '../../src/render/pdf/markdown-blocks.js';
-import type { Block } from '../../src/typeset/index.js';
+import { markdownToBlocks } from '../../src/document/from-markdown.js';
+import type { Block } from '../../src/document/index.js';
 import { Lexer } from 'marked';
 import { parse } from 'yaml';
 import { BUNDLED_CONFIG, PROJECT_ROOT } from '../helpers/fixture-repo.js';
@@ -153,13 +154,13 @@ describe('inline Markdown', () => {
   });
 });
 
-describe('minutesPdfContext', () => {
+describe('pageFurniture', () => {
   const meeting = (statut: string, group = 'national'): LoadedMeeting =>
     ({ id: `2021-01-28-${group}`, group, meeting: { statut, date: '2021-01-28' } }) as unknown as LoadedMeeting;
   const committed = { version: { commit: '3f2a9c1', date: '2021-02-02' }, uncommitted: false };
 
   it('names the document in the footer, the short title on following pages, the group as author', () => {
-    const context = minutesPdfContext(meeting('diffuse'), config, committed);
+    const context = pageFurniture(meeting('diffuse'), config, committed);
     expect(context).toMatchObject({
       reference: 'GTM – Compte-rendu du 28 janvier 2021',
       runningHeader: 'Compte-rendu du GTM',
@@ -171,17 +172,17 @@ describe('minutesPdfContext', () => {
         language: 'fr-FR',
       },
     });
-    expect(minutesPdfContext(meeting('valide', 'zinder'), config, committed).reference).toBe('GTM Zinder – Compte-rendu du 28 janvier 2021');
+    expect(pageFurniture(meeting('valide', 'zinder'), config, committed).reference).toBe('GTM Zinder – Compte-rendu du 28 janvier 2021');
   });
 
   it('is a draft when its status says so or when its file has uncommitted changes', () => {
-    expect(minutesPdfContext(meeting('brouillon'), config, committed).draft).toBe(true);
-    expect(minutesPdfContext(meeting('diffuse'), config, { ...committed, uncommitted: true }).draft).toBe(true);
-    expect(minutesPdfContext(meeting('diffuse'), config, { version: undefined, uncommitted: false }).draft).toBe(false);
+    expect(pageFurniture(meeting('brouillon'), config, committed).draft).toBe(true);
+    expect(pageFurniture(meeting('diffuse'), config, { ...committed, uncommitted: true }).draft).toBe(true);
+    expect(pageFurniture(meeting('diffuse'), config, { version: undefined, uncommitted: false }).draft).toBe(false);
   });
 
   it('dates the document by its committed version, else by the meeting; never by the clock', () => {
-    const iso = (source: Parameters<typeof minutesPdfContext>[2]) => minutesPdfContext(meeting('diffuse'), config, source).metadata.creationDate.toISOString();
+    const iso = (source: Parameters<typeof pageFurniture>[2]) => pageFurniture(meeting('diffuse'), config, source).metadata.creationDate.toISOString();
     expect(iso(committed)).toBe('2021-02-02T12:00:00.000Z');
     expect(iso({ ...committed, uncommitted: true })).toBe('2021-01-28T12:00:00.000Z');
     expect(iso({ version: undefined, uncommitted: false })).toBe('2021-01-28T12:00:00.000Z');
@@ -195,6 +196,6 @@ describe('minutesPdfContext', () => {
 
   it('shortens the title for the running header when the group has no titre_court', () => {
     const bare = configSchema.parse({ ...parse(BUNDLED_CONFIG), groupes: { national: { ...parse(BUNDLED_CONFIG).groupes.national, titre_court: undefined } } });
-    expect(minutesPdfContext(meeting('diffuse'), bare, committed).runningHeader).toBe('Compte-rendu de la réunion du Groupe Technique sur la Migration');
+    expect(pageFurniture(meeting('diffuse'), bare, committed).runningHeader).toBe('Compte-rendu de la réunion du Groupe Technique sur la Migration');
   });
 });
