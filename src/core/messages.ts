@@ -16,6 +16,7 @@ const frenchDateHint = (value: string): string => {
 export const messages = {
   // Values
   invalidDate: (value: string) => `date impossible ou mal écrite ${quote(value)}${frenchDateHint(value)}`,
+  invalidEmail: (value: string) => `adresse électronique invalide ${quote(value)} : écrivez par exemple prenom.nom@exemple.org`,
   invalidMonth: (value: string) => `mois mal écrit ${quote(value)} : écrivez AAAA-MM, par exemple 2021-04`,
   invalidTime: (value: string) => `heure mal écrite ${quote(value)} : écrivez par exemple "9:30" ou "9h30", entre guillemets`,
   invalidActionId: (value: string) =>
@@ -80,6 +81,20 @@ export const messages = {
   followUpOfClosedAction: (id: string, status: string, where: string) =>
     `suivi de l’action ${quote(id)}, déjà close (${status} le ${where})`,
   duplicateAttendance: (acronym: string) => `organisation présente deux fois : ${acronym}`,
+  collectiveInAttendance: (name: string) =>
+    `« ${name} » est un collectif, pas une organisation : indiquez dans presence les organisations elles-mêmes`,
+  representedWithoutWhom: (acronym: string) => `${acronym} est « represente » : indiquez par qui avec represente_par`,
+  representedByWithoutStatus: (acronym: string) => `represente_par n’a de sens qu’avec « statut: represente » (${acronym})`,
+  // gtm.yaml across its sections
+  unknownMember: (acronym: string, group: string, suggestion?: string) =>
+    `membre inconnu ${quote(acronym)} du groupe ${group}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : il n’est pas dans l’annuaire (organisations)'}`,
+  duplicateMember: (acronym: string, group: string) => `${acronym} figure deux fois parmi les membres du groupe ${group}`,
+  unknownChair: (acronym: string, group: string, suggestion?: string) =>
+    `présidence inconnue ${quote(acronym)} du groupe ${group}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' : elle n’est pas dans l’annuaire (organisations)'}`,
+  unknownCollectiveMember: (acronym: string, collective: string, suggestion?: string) =>
+    `organisation inconnue ${quote(acronym)} dans le collectif ${collective}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''}`,
+  collectiveNamedLikeOrganisation: (name: string) =>
+    `le collectif ${quote(name)} porte le nom d’une organisation de l’annuaire : donnez-lui un autre nom`,
 
   // Templates (gtm render)
   templateSyntax: (detail: string) => `modèle mal formé : ${detail}`,

@@ -2,6 +2,7 @@
 // positions and without loading yaml. Undefined for a file with any problem, which
 // shape-checks.ts then composes with yaml to word and place every problem.
 import { readYamlData } from './fast-yaml.js';
+import { configFindings } from './rules/config.js';
 import { configSchema, type Config } from './schema/config.js';
 import { meetingSchema, type Meeting } from './schema/meeting.js';
 
@@ -22,7 +23,8 @@ export function readValidConfig(text: string): Config | undefined {
   const quick = readYamlData(text);
   if (!isPlainRecord(quick) || !Object.values(quick).every(hasNamedKeys)) return undefined;
   const valid = configSchema.safeParse(quick);
-  return valid.success && Object.hasOwn(valid.data.groupes, valid.data.groupe_par_defaut) ? valid.data : undefined;
+  if (!valid.success || !Object.hasOwn(valid.data.groupes, valid.data.groupe_par_defaut)) return undefined;
+  return configFindings(valid.data).length === 0 ? valid.data : undefined;
 }
 
 const isPlainRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

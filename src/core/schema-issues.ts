@@ -58,8 +58,19 @@ function toDiagnostics(issue: Issue, schema: z.ZodMiniType, source: YamlSource):
           locate(source, path),
         ),
       ];
-    case 'invalid_union':
-      return [error('type-invalide', messages.expectedType('un texte ou une liste de textes', describe(issue.input)), locate(source, path))];
+    case 'invalid_union': {
+      // The branch whose type matched (an object with a wrong field) says what is wrong in it.
+      const matched = issue.errors.find((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+      if (matched) return matched.flatMap((inner) => toDiagnostics({ ...inner, path: [...path, ...inner.path] } as Issue, schema, source));
+      const expected = issue.errors.flatMap((branch) => branch.map((inner) => (inner.code === 'invalid_type' ? inner.expected : '')));
+      const wording =
+        expected.join() === 'string,array'
+          ? 'un texte ou une liste de textes'
+          : expected.join() === 'string,object'
+            ? 'un sigle, ou des paires « clé: valeur » (organisation, statut…)'
+            : expected.map(expectedName).join(' ou ');
+      return [error('type-invalide', messages.expectedType(wording, describe(issue.input)), locate(source, path))];
+    }
     case 'custom':
     case 'invalid_format':
     case 'too_big':

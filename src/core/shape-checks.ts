@@ -5,7 +5,8 @@ import { messages } from './messages.js';
 import { checkShape } from './schema-issues.js';
 import { configSchema, type Config } from './schema/config.js';
 import { meetingSchema, type Meeting } from './schema/meeting.js';
-import { parseYaml, type YamlSource } from './source.js';
+import { configFindings } from './rules/config.js';
+import { locate, parseYaml, type YamlSource } from './source.js';
 
 /** What checking a meeting's text finds: its data when valid, and every problem. */
 export interface CheckedText {
@@ -32,6 +33,9 @@ export function checkConfigSource(file: string, text: string): { config?: Config
   const diagnostics = shape.diagnostics;
   if (shape.data && !Object.hasOwn(shape.data.groupes, shape.data.groupe_par_defaut)) {
     diagnostics.push(error('groupe-inconnu', messages.defaultGroupUnknown(shape.data.groupe_par_defaut), locateDefaultGroup(parsed.source)));
+  }
+  for (const finding of shape.data ? configFindings(shape.data) : []) {
+    diagnostics.push(error(finding.code, finding.message, locate(parsed.source, finding.path, finding.path.length === 2 ? 'key' : 'value')));
   }
   return { ...(shape.data ? { config: shape.data } : {}), source: parsed.source, diagnostics };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { organisationOfEntry } from '../../src/core/attendance.js';
 import { configSchema, type Config } from '../../src/core/schema/config.js';
 import { isReservedResponsible, meetingSchema, type Meeting } from '../../src/core/schema/meeting.js';
 
@@ -38,7 +39,7 @@ function parsed(name: string): Meeting {
 
 /** Every organisation a meeting names: attendance, presenters, responsibles (but « ? », « tous »). */
 function acronymsOf(meeting: Meeting): string[] {
-  const named = [...meeting.presence];
+  const named = meeting.presence.map(organisationOfEntry);
   for (const item of meeting.ordre_du_jour) {
     if (item.presentateur !== undefined) named.push(item.presentateur);
     for (const action of item.actions ?? []) {

@@ -1,6 +1,7 @@
 // gtm actions: the action points of every meeting and their state on a reference day
 // (--au, default today), filtered, in the chosen format (table, md, json, csv, ics).
 import path from 'node:path';
+import { collectivesOf } from '../../core/collectives.js';
 import { loadActionStates, type ActionStates } from '../../core/action-states.js';
 import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
 import { error, GtmError } from '../../core/diagnostics.js';
@@ -81,7 +82,7 @@ function referenceDay(asOf: string | undefined, io: Io): Day {
 function canonicalResponsible(given: string, states: ActionStates): string {
   const value = given.trim();
   if (value === '?' || value.toLowerCase() === 'tous') return value.toLowerCase();
-  const directory = Object.keys(states.config.organisations);
+  const directory = [...Object.keys(states.config.organisations), ...Object.keys(states.config.collectifs ?? {})];
   const found = directory.find((acronym) => acronym.toLowerCase() === value.toLowerCase());
   if (!found) throw usageError(text.unknownResponsible(given, suggest(value, directory)));
   return found;
@@ -91,7 +92,10 @@ function filterOf(options: ActionsCliOptions, responsible: string | undefined, s
   const tests: Array<(action: ActionState) => boolean> = [];
   if (options.open) tests.push(isOpen);
   if (options.overdue) tests.push((action) => isLate(action, today));
-  if (responsible !== undefined) tests.push((action) => responsibleMatches(action, responsible));
+  if (responsible !== undefined) {
+    const collectives = new Set(collectivesOf(states.config, responsible).map((name) => name.toLowerCase()));
+    tests.push((action) => responsibleMatches(action, responsible, collectives));
+  }
   if (options.groupe !== undefined) {
     const groups = Object.keys(states.config.groupes);
     const group = groups.find((key) => key.toLowerCase() === options.groupe!.trim().toLowerCase());
@@ -107,13 +111,17 @@ function filterOf(options: ActionsCliOptions, responsible: string | undefined, s
 }
 
 /**
- * An organisation's actions include those shared with others and those given to « tous »
- * (every member); « ? » lists the undecided ones, « tous » only those given to everyone.
+ * An organisation's actions include those shared with others, those given to a collective it
+ * belongs to (`collectives`, lower case) and those given to « tous » (every member); « ? » lists
+ * the undecided ones, « tous » only those given to everyone.
  */
-function responsibleMatches(action: ActionState, responsible: string): boolean {
+function responsibleMatches(action: ActionState, responsible: string, collectives: ReadonlySet<string>): boolean {
   if (responsible === '?') return action.responsibles.length === 0;
   if (responsible === 'tous') return action.responsibles.includes('tous');
-  return action.responsibles.some((name) => name === 'tous' || name.toLowerCase() === responsible.toLowerCase());
+  return action.responsibles.some((name) => {
+    const lower = name.toLowerCase();
+    return name === 'tous' || lower === responsible.toLowerCase() || collectives.has(lower);
+  });
 }
 
 /** A meeting by id (file name without extension) or by path. */

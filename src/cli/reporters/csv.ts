@@ -1,6 +1,7 @@
 // CSV that a French Excel opens as columns: UTF-8 with a byte-order mark (else accents break),
 // « ; » as separator (« , » is the decimal mark), CRLF line ends, every field quoted, dates
 // written JJ/MM/AAAA so that Excel reads them as dates.
+import type { Config } from '../../core/schema/config.js';
 import { formatResponsibles } from '../../core/french/index.js';
 import { compareRows, type ActionRow, type Reporter } from './rows.js';
 
@@ -20,17 +21,17 @@ const HEADERS = [
   'Commentaire du dernier suivi',
 ];
 
-export const csv: Reporter = (rows) => {
-  const lines = [HEADERS, ...[...rows].sort(compareRows).map(cells)].map((fields) => fields.map(quote).join(';'));
+export const csv: Reporter = (rows, { config }) => {
+  const lines = [HEADERS, ...[...rows].sort(compareRows).map((row) => cells(row, config))].map((fields) => fields.map(quote).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 };
 
-function cells(row: ActionRow): string[] {
+function cells(row: ActionRow, config: Config): string[] {
   const last = row.lastFollowUp;
   return [
     row.id,
     row.description,
-    formatResponsibles(row.responsibles),
+    formatResponsibles(row.responsibles, config),
     row.deadlineWritten ?? '',
     row.due ? frenchNumericDate(row.due) : '',
     row.statusLabel,

@@ -2,13 +2,14 @@
 // that has a due day. Deterministic: UIDs come from action ids, and DTSTAMP from the data (the
 // last meeting that decided or followed the action), never from the clock.
 import { compareRows, type ActionRow, type Reporter } from './rows.js';
+import type { Config } from '../../core/schema/config.js';
 import { formatResponsibles } from '../../core/french/index.js';
 
-export const ics: Reporter = (rows) => {
+export const ics: Reporter = (rows, { config }) => {
   const events = [...rows]
     .sort(compareRows)
     .filter((row) => row.due !== undefined)
-    .flatMap(event);
+    .flatMap((row) => event(row, config));
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -22,12 +23,12 @@ export const ics: Reporter = (rows) => {
   return lines.map(fold).join('\r\n') + '\r\n';
 };
 
-function event(row: ActionRow): string[] {
+function event(row: ActionRow, config: Config): string[] {
   const start = row.due!;
   const stamp = row.lastFollowUp?.date ?? row.meetingDate;
   const last = row.lastFollowUp;
   const description = [
-    `Responsable(s) : ${formatResponsibles(row.responsibles)}`,
+    `Responsable(s) : ${formatResponsibles(row.responsibles, config)}`,
     `Date limite : ${row.deadlineText}${row.postponed ? ' (reportée)' : ''}`,
     `Statut : ${row.statusLabel}`,
     `Décidée lors de la réunion ${row.meeting}`,
@@ -39,7 +40,7 @@ function event(row: ActionRow): string[] {
     `DTSTAMP:${compact(stamp)}T000000Z`,
     `DTSTART;VALUE=DATE:${compact(start)}`,
     `DTEND;VALUE=DATE:${compact(nextDay(start))}`,
-    `SUMMARY:${escapeText(`${row.id} – ${row.description} (${formatResponsibles(row.responsibles)})`)}`,
+    `SUMMARY:${escapeText(`${row.id} – ${row.description} (${formatResponsibles(row.responsibles, config)})`)}`,
     `DESCRIPTION:${escapeText(description)}`,
     `CATEGORIES:${escapeText(row.group)}`,
     `STATUS:${row.status === 'abandonne' ? 'CANCELLED' : 'CONFIRMED'}`,

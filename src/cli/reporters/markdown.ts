@@ -1,4 +1,5 @@
 // A GitHub-flavoured Markdown table, to paste into a convocation or a compte-rendu.
+import type { Config } from '../../core/schema/config.js';
 import { formatResponsibles } from '../../core/french/index.js';
 import { compareRows, emptyMessage, type ActionRow, type Reporter } from './rows.js';
 
@@ -6,16 +7,16 @@ const HEADERS = ['Action', 'Point d’action', 'Responsable(s)', 'Date limite', 
 
 export const markdown: Reporter = (rows, options) => {
   if (rows.length === 0) return `_${emptyMessage(options)}_\n`;
-  const lines = [row(HEADERS), row(HEADERS.map(() => '---')), ...[...rows].sort(compareRows).map((action) => row(cells(action)))];
+  const lines = [row(HEADERS), row(HEADERS.map(() => '---')), ...[...rows].sort(compareRows).map((action) => row(cells(action, options.config)))];
   return `${lines.join('\n')}\n`;
 };
 
-function cells(action: ActionRow): string[] {
+function cells(action: ActionRow, config: Config): string[] {
   const last = action.lastFollowUp;
   return [
     action.id,
     action.description,
-    formatResponsibles(action.responsibles),
+    formatResponsibles(action.responsibles, config),
     `${action.deadlineText || '—'}${action.postponed ? ' (reportée)' : ''}`,
     `${action.statusLabel}${action.late ? ' (en retard)' : ''}`,
     action.meeting,

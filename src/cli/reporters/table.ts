@@ -1,5 +1,6 @@
 // The terminal table: actions grouped by responsible organisation, late rows in red, rows
 // due within two weeks in yellow, long text wrapped to the terminal width, a summary line.
+import { collectiveLabel, collectiveMembers, isCollective } from '../../core/collectives.js';
 import { acronymDashName, formatDay, frenchOrder } from '../../core/french/index.js';
 import { parseIsoDate } from '../../core/calendar.js';
 import { compareRows, emptyMessage, summaryOf, type ActionRow, type Reporter, type ReporterOptions } from './rows.js';
@@ -76,7 +77,7 @@ function groupsOf(rows: readonly ActionRow[], options: ReporterOptions): Group[]
     if (row.responsibles.length === 0) undecided.push(row);
     for (const responsible of row.responsibles) {
       if (responsible === 'tous') everyone.push(row);
-      else if (options.responsible === undefined || responsible.toLowerCase() === options.responsible.toLowerCase()) {
+      else if (options.responsible === undefined || responsible.toLowerCase() === options.responsible.toLowerCase() || collectiveMembers(options.config, responsible).includes(options.responsible)) {
         const list = named.get(responsible);
         if (list) list.push(row);
         else named.set(responsible, [row]);
@@ -85,7 +86,7 @@ function groupsOf(rows: readonly ActionRow[], options: ReporterOptions): Group[]
   }
   const groups = [...named.keys()]
     .sort(frenchOrder)
-    .map((acronym) => ({ name: acronymDashName(acronym, options.config), rows: named.get(acronym)! }));
+    .map((acronym) => ({ name: isCollective(options.config, acronym) ? collectiveLabel(options.config, acronym) : acronymDashName(acronym, options.config), rows: named.get(acronym)! }));
   if (everyone.length > 0) groups.push({ name: EVERYONE, rows: everyone });
   if (undecided.length > 0) groups.push({ name: UNDECIDED, rows: undecided });
   return groups;

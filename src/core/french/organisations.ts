@@ -1,12 +1,17 @@
 // Organisations are written by acronym in the meeting files; the directory in gtm.yaml gives
 // their full names, which the minutes show where a reader may not know the acronym.
+import { collectiveLabel } from '../collectives.js';
 import type { Config } from '../schema/config.js';
 
-/** Responsible organisations as one line: « SP/CCM, DRC/MMC », « Tous les acteurs », « À désigner ». */
-export function formatResponsibles(names: readonly string[]): string {
+/**
+ * Responsible organisations as one line: « SP/CCM, DRC/MMC », « Tous les acteurs », « À
+ * désigner »; a collective by its name (« Les partenaires techniques et financiers ») when the
+ * configuration is given.
+ */
+export function formatResponsibles(names: readonly string[], config?: Pick<Config, 'collectifs'>): string {
   const named = names.filter((name) => name !== '?');
   if (named.length === 0) return 'À désigner';
-  return named.map((name) => (name.toLowerCase() === 'tous' ? 'Tous les acteurs' : name)).join(', ');
+  return named.map((name) => (name.toLowerCase() === 'tous' ? 'Tous les acteurs' : config ? collectiveLabel(config, name) : name)).join(', ');
 }
 
 /** The directory's full name, when it says more than the acronym itself. */

@@ -1,6 +1,7 @@
 // What `gtm new` knows about the group's next meeting before writing anything: its date, time
 // and place (options first, then what the previous minutes announced), who usually attends and
 // opens it, and the actions still open. Pure: the repository is read by the caller.
+import { participantsOf } from '../attendance.js';
 import { parseIsoDate, parseTime, type Day } from '../calendar.js';
 import { error, GtmError } from '../diagnostics.js';
 import { ledgerBefore, type TrackedAction } from '../ledger/index.js';
@@ -74,7 +75,7 @@ export function planNextMeeting(config: Config, meetings: readonly LoadedMeeting
   const id = meetingFileName(date, groupKey).replace(/\.yaml$/, '');
   const previous = groupMeetings.filter((loaded) => loaded.meeting.date < date || (loaded.meeting.date === date && loaded.id < id)).at(-1);
   const chair = chairOf(config, group, previous);
-  const attendance = previous ? [...previous.meeting.presence] : chair ? [chair] : Object.keys(config.organisations).slice(0, 1);
+  const attendance = previous ? participantsOf(previous.meeting) : chair ? [chair] : Object.keys(config.organisations).slice(0, 1);
   const openActions = ledgerBefore(meetings, config, { date, id }).openActionsOf(groupKey);
 
   return {

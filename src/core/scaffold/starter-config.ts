@@ -48,6 +48,24 @@ groupes:
     signataire:
       qualite: Le Secrétaire Permanent
       nom: SOLY AMADOU
+    # L’organisation qui préside et convoque les réunions (organisateur de l’invitation).
+    presidence: SP/CCM
+    # Les organisations membres, attendues à chaque réunion : un membre qui n’est ni présent ni
+    # excusé est compté absent (gtm bilan) ; la convocation et le compte-rendu leur sont envoyés
+    # (gtm convocation, gtm diffuser), à l’adresse des contacts de l’annuaire.
+    membres:
+      - MI/D
+      - SP/CCM
+      - DGECEM-R
+      - OIM
+      - UNHCR
+      - UNICEF
+      - UNFPA
+      - ONU Femmes
+      - CICR
+      - CRN
+      - DRC/MMC
+      - GIZ/APM
 
   # Les GTM régionaux sont présidés par la direction régionale de l’état civil, des migrations
   # et des réfugiés (DRECM/R) ; leurs comptes-rendus sont signés par le rapporteur.
@@ -100,6 +118,14 @@ groupes:
 # type : etat, agence_onu, ong, ptf (partenaire technique et financier), osc (société civile)
 # ou autre.
 # Pour ajouter une organisation, copiez un bloc de trois lignes et adaptez-le.
+# contacts (facultatif) : les personnes qui reçoivent convocations et comptes-rendus, par exemple
+#   OIM:
+#     nom: Organisation Internationale pour les Migrations
+#     type: agence_onu
+#     contacts:
+#       - nom: Mme Aïchatou Moussa
+#         fonction: Point focal migration
+#         email: amoussa@exemple.org
 organisations:
   # --- Structures de l’État ---
   MI/D:
@@ -217,4 +243,19 @@ organisations:
   REMIDDH:
     nom: Réseau Migration, Développement et Droits Humains
     type: osc
+
+# Responsables collectifs, utilisables dans « responsables: » comme un sigle : « PTF » désigne
+# toutes les organisations de type ptf de l’annuaire ; un collectif peut aussi lister ses
+# membres (membres: [DRECM/R, OIM]). « gtm actions --responsable DUE » liste aussi les actions
+# confiées aux PTF.
+collectifs:
+  PTF:
+    nom: Les partenaires techniques et financiers
+    types: [ptf]
+  OSC:
+    nom: Les organisations de la société civile
+    types: [osc]
+  Agences ONU:
+    nom: Les agences du système des Nations Unies
+    types: [agence_onu]
 `;

@@ -8,6 +8,7 @@ import { acronym, actionId, deadline, documented, isoDate, month, text, time } f
 export const RECORD_STATUSES = ['brouillon', 'valide', 'diffuse'] as const;
 export const ACTION_STATUSES = ['ouvert', 'en_cours', 'realise', 'abandonne', 'reporte'] as const;
 export const MODALITIES = ['presentiel', 'virtuel', 'hybride'] as const;
+export const ATTENDANCE_STATUSES = ['present', 'excuse', 'absent', 'represente'] as const;
 
 /** A deadline, checked: text that looks like a date must be a real one. */
 const checkedDeadline = deadline.check(
@@ -88,6 +89,27 @@ export const annex = documented(
   { description: 'Annexe du compte-rendu.' },
 );
 
+export const participant = documented(
+  z.strictObject({
+    nom: documented(text, { description: 'Nom de la personne, par exemple « M. Issoufou Garba ».' }),
+    fonction: documented(z.optional(text), { description: 'Fonction, par exemple « Chef de division ».' }),
+  }),
+  { description: 'Personne qui a représenté l’organisation à la réunion.' },
+);
+
+/** An organisation's attendance in detail; a plain acronym in the list means « present ». */
+export const attendanceRecord = documented(
+  z.strictObject({
+    organisation: acronym,
+    statut: documented(z.optional(z.enum(ATTENDANCE_STATUSES)), {
+      description: 'present (par défaut), excuse, absent, ou represente (par une autre organisation ou une personne : voir represente_par).',
+    }),
+    represente_par: documented(z.optional(text), { description: 'Pour « statut: represente » : par qui, par exemple SP/CCM.' }),
+    participants: documented(z.optional(z.array(participant)), { description: 'Les personnes présentes pour l’organisation (nom, fonction).' }),
+  }),
+  { description: 'Présence d’une organisation, en détail : statut, représentation, participants.' },
+);
+
 export const meetingSchema = documented(
   z.strictObject({
     groupe: documented(z.optional(text), {
@@ -102,8 +124,9 @@ export const meetingSchema = documented(
     lieu: documented(z.optional(text), { description: 'Lieu de la réunion ; le lieu habituel du groupe si absent.' }),
     modalite: documented(z.optional(z.enum(MODALITIES)), { description: 'presentiel (par défaut), virtuel ou hybride.' }),
     outil: documented(z.optional(text), { description: 'Outil de visioconférence, par exemple Skype.' }),
-    presence: documented(z.array(acronym).check(z.minLength(1)), {
-      description: 'Sigles des organisations présentes, tels que dans l’annuaire de gtm.yaml.',
+    presence: documented(z.array(z.union([acronym, attendanceRecord])).check(z.minLength(1)), {
+      description:
+        'Organisations présentes, par sigle de l’annuaire de gtm.yaml ; ou en détail { organisation, statut, represente_par, participants } (excusées, représentées, noms des participants).',
     }),
     ordre_du_jour: documented(z.array(agendaItem).check(z.minLength(1)), { description: 'Points inscrits à l’ordre du jour, dans l’ordre.' }),
     suivi_actions: documented(z.optional(z.array(followUp)), { description: 'Suivi des points d’action des réunions précédentes.' }),
@@ -120,6 +143,9 @@ export type ActionPoint = z.infer<typeof actionPoint>;
 export type FollowUp = z.infer<typeof followUp>;
 export type NextMeeting = z.infer<typeof nextMeeting>;
 export type Signature = z.infer<typeof signature>;
+export type AttendanceEntry = Meeting['presence'][number];
+export type AttendanceRecord = z.infer<typeof attendanceRecord>;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

@@ -54,3 +54,12 @@ export const deadline = documented(z.union([z.string().check(z.trim(), z.minLeng
   description:
     'Date limite : 2023-07-31, un mois (2023-07), une année (2023), « prochaine réunion », ou des mots (« Au cours de l’atelier »).',
 });
+
+/** An e-mail address: one « @ », a dotted domain, no space (what mail clients accept). */
+export const email = documented(
+  z.string().check(
+    z.trim(),
+    z.regex(/^[^\s@<>(),;:"\[\]]+@[^\s@<>(),;:"\[\]]+\.[^\s@<>(),;:"\[\].]{2,}$/, { error: (issue) => messages.invalidEmail(String(issue.input)) }),
+  ),
+  { description: 'Adresse électronique, par exemple prenom.nom@exemple.org.' },
+);

@@ -76,7 +76,7 @@ export const BUILT_IN_TEMPLATES: Record<string, { hash: string; spec: object }> 
 },"useData":true},
   },
   "compte-rendu": {
-    hash: "c086467f048a62c5",
+    hash: "e55407ca93fb6b3b",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -103,7 +103,7 @@ export const BUILT_IN_TEMPLATES: Record<string, { hash: string; spec: object }> 
     + "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"suivi"),depth0,{"name":"suivi","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ordre_du_jour"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(0, data, 0),"inverse":container.noop,"ids":["ordre_du_jour"],"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ordre_du_jour"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(0, data, 0),"inverse":container.noop,"ids":["ordre_du_jour"],"data":data,"loc":{"start":{"line":51,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"prochaine-reunion"),depth0,{"name":"prochaine-reunion","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"signature"),depth0,{"name":"signature","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
@@ -353,7 +353,7 @@ export const BUILT_IN_TEMPLATES: Record<string, { hash: string; spec: object }> 
 },"useData":true},
   },
   "titre": {
-    hash: "98028fd755ab6cee",
+    hash: "d192574dfc32cd27",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     return "*Projet de compte-rendu, soumis aux commentaires des membres.*\n\n";
 },"1":function(container,depth0,helpers,partials,data) {
@@ -379,6 +379,17 @@ export const BUILT_IN_TEMPLATES: Record<string, { hash: string; spec: object }> 
     + ((stack1 = (lookupProperty(helpers,"cellule")||container.strict(depth0, "cellule", {"start":{"line":13,"column":66},"end":{"line":13,"column":73}} )).call(alias1,lookupProperty(depth0,"libelle"),{"name":"cellule","hash":{},"hashIds":{},"ids":["libelle"],"data":data,"loc":{"start":{"line":13,"column":64},"end":{"line":13,"column":83}}})) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     return "<br>";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| Excusés | "
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"excuses"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(2, data, 0),"inverse":container.noop,"ids":["excuses"],"data":data,"loc":{"start":{"line":15,"column":12},"end":{"line":15,"column":90}}})) != null ? stack1 : "")
+    + " |\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -399,7 +410,8 @@ export const BUILT_IN_TEMPLATES: Record<string, { hash: string; spec: object }> 
     + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":12,"column":11},"end":{"line":12,"column":18}} )).call(alias2,lookupProperty(depth0,"lieu"),{"name":"cellule","hash":{},"hashIds":{},"ids":["lieu"],"data":data,"loc":{"start":{"line":12,"column":9},"end":{"line":12,"column":25}}})) != null ? stack1 : "")
     + " |\n| Présence | "
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"presence"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(2, data, 0),"inverse":container.noop,"ids":["presence"],"data":data,"loc":{"start":{"line":13,"column":13},"end":{"line":13,"column":92}}})) != null ? stack1 : "")
-    + " |\n";
+    + " |\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"excuses"),"length"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(4, data, 0),"inverse":container.noop,"ids":["excuses.length"],"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   },
 };

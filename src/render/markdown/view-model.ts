@@ -12,6 +12,7 @@ import {
   formatTimeRange,
   inMonth,
 } from '../../core/french/index.js';
+import { attendanceOf, tookPart, type Attendance } from '../../core/attendance.js';
 import type { LoadedMeeting } from '../../core/repository.js';
 import type { Config, Group } from '../../core/schema/config.js';
 import type { ActionPoint, Meeting, NextMeeting } from '../../core/schema/meeting.js';
@@ -57,13 +58,24 @@ export interface MinutesView {
   date: string;
   heure: string | null;
   lieu: string;
-  presence: { sigle: string; libelle: string }[];
+  /** Organisations present or represented. */
+  presence: AttendanceView[];
+  /** Organisations excused, listed apart. */
+  excuses: AttendanceView[];
   ordre_du_jour: AgendaItemView[];
   suivi: FollowUpRow[];
   coordination: { numero: number; titre: string; phrase: string } | null;
   signature: { qualite: string; nom: string; structure: string | null };
   annexes: { numero: number; titre: string; contenu: string }[];
   version: string | null;
+}
+
+export interface AttendanceView {
+  sigle: string;
+  /** « OIM – Organisation Internationale pour les Migrations : M. A (Chef de mission) », « MI/D – … (représenté par SP/CCM) ». */
+  libelle: string;
+  participants: { nom: string; fonction: string | null }[];
+  represente_par: string | null;
 }
 
 export interface ViewContext {
@@ -86,7 +98,7 @@ export function buildView(loaded: LoadedMeeting, context: ViewContext): MinutesV
       titre: item.titre,
       presentateur: item.presentateur ?? item.intervenant ?? null,
       discussion: item.discussion?.trim() ? item.discussion : null,
-      actions: (item.actions ?? []).map(actionRow),
+      actions: (item.actions ?? []).map((action) => actionRow(action, context.config)),
     }),
   );
   const signature = meeting.signature ?? group.signataire;
@@ -98,7 +110,7 @@ export function buildView(loaded: LoadedMeeting, context: ViewContext): MinutesV
     date: formatDay(parseIsoDate(meeting.date)!, { weekday: true }),
     heure: timeOf(meeting),
     lieu: placeOf(meeting, group),
-    presence: meeting.presence.map((sigle) => ({ sigle, libelle: acronymDashName(sigle, context.config) })),
+    ...attendanceViews(meeting, context.config),
     ordre_du_jour: items,
     suivi: (meeting.suivi_actions ?? []).map((followUp) => {
       const action = context.actionById(followUp.action);
@@ -107,7 +119,7 @@ export function buildView(loaded: LoadedMeeting, context: ViewContext): MinutesV
       return {
         id: followUp.action,
         action: action?.description ?? 'action introuvable dans les réunions précédentes',
-        responsables: action ? formatResponsibles(action.responsibles) : NO_DEADLINE,
+        responsables: action ? formatResponsibles(action.responsibles, context.config) : NO_DEADLINE,
         echeance: next ? `${formatDeadline(next)}${previous && previous !== formatDeadline(next) ? ` (au lieu de ${previous})` : ''}` : (previous ?? NO_DEADLINE),
         statut: formatActionStatus(followUp.statut),
         commentaire: followUp.commentaire ?? '',
@@ -122,6 +134,26 @@ export function buildView(loaded: LoadedMeeting, context: ViewContext): MinutesV
   };
 }
 
+/** Who took part, and who excused themselves; absent members are not printed in the minutes. */
+function attendanceViews(meeting: Meeting, config: Config): Pick<MinutesView, 'presence' | 'excuses'> {
+  const attendance = attendanceOf(meeting);
+  return {
+    presence: attendance.filter(tookPart).map((entry) => attendanceView(entry, config)),
+    excuses: attendance.filter((entry) => entry.status === 'excuse').map((entry) => attendanceView(entry, config)),
+  };
+}
+
+function attendanceView(entry: Attendance, config: Config): AttendanceView {
+  const people = entry.participants.map((person) => (person.fonction ? `${person.nom} (${person.fonction})` : person.nom));
+  const represented = entry.representedBy !== undefined ? ` (représenté par ${entry.representedBy})` : '';
+  return {
+    sigle: entry.organisation,
+    libelle: `${acronymDashName(entry.organisation, config)}${represented}${people.length > 0 ? ` : ${people.join(', ')}` : ''}`,
+    participants: entry.participants.map((person) => ({ nom: person.nom, fonction: person.fonction ?? null })),
+    represente_par: entry.representedBy ?? null,
+  };
+}
+
 function groupOf(loaded: LoadedMeeting, config: Config): Group {
   const group = Object.hasOwn(config.groupes, loaded.group) ? config.groupes[loaded.group] : undefined;
   // Validation refuses an unknown group before rendering; this guards direct callers.
@@ -129,13 +161,13 @@ function groupOf(loaded: LoadedMeeting, config: Config): Group {
   return group;
 }
 
-function actionRow(action: ActionPoint): ActionRow {
+function actionRow(action: ActionPoint, config: Config): ActionRow {
   const responsibles = action.responsables === undefined ? [] : Array.isArray(action.responsables) ? action.responsables : [action.responsables];
   const deadline = action.echeance === undefined ? undefined : parseDeadline(action.echeance);
   return {
     id: action.id,
     action: action.action,
-    responsables: formatResponsibles(responsibles),
+    responsables: formatResponsibles(responsibles, config),
     echeance: deadline ? formatDeadline(deadline) : NO_DEADLINE,
   };
 }
