@@ -70,6 +70,10 @@ export const messages = {
     `suivi de l’action ${quote(id)}, décidée plus tard (${actionMeeting}) : un suivi ne peut porter que sur une réunion antérieure`,
   followUpInSameMeeting: (id: string) =>
     `suivi de l’action ${quote(id)} décidée dans cette même réunion : notez plutôt son état dans l’action elle-même`,
+  listTooDeep: (depth: number, limit: number, line: number) =>
+    `liste imbriquée sur ${depth} niveaux (ligne ${line} du texte) : le PDF en met ${limit} au plus, remontez les éléments les plus profonds`,
+  tableTooWide: (columns: number, limit: number, line: number) =>
+    `tableau de ${columns} colonnes (ligne ${line} du texte) : le PDF en met ${limit} au plus sur la largeur d’une page, scindez-le en plusieurs tableaux`,
   endBeforeStart: (start: string, end: string) => `l’heure de fin (${end}) précède l’heure de début (${start})`,
   nextMeetingNotAfter: (next: string, date: string) =>
     `la prochaine réunion (${next}) doit être postérieure à la réunion (${date})`,

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { error, GtmError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { messages } from './messages.js';
 import type { Config } from './schema/config.js';
-import type { Meeting } from './schema/meeting.js';
+import { mayExceedLayoutLimits } from '../document/limits.js';
+import type { AgendaItem, Meeting } from './schema/meeting.js';
 import { decodeUserText, readUserText } from './user-text.js';
 import { CONFIG_FILE, contentHashes, findRoot, MEETINGS_DIR, readMeetingBytes, relativeTo, walkMeetings, type MeetingWalk } from './repository-files.js';
 import { hashBytes, MeetingCache, type CachedFile } from './cache.js';
@@ -99,13 +100,21 @@ export interface LoadOptions {
   walked?: MeetingWalk | undefined;
 }
 
-/** The entry without the agenda items' discussions; the same entry when it has none. */
+/**
+ * The entry without the agenda items' discussions; the same entry when it has none. A discussion
+ * that may hold a list or a table too large for a page is kept, for the rule that checks it.
+ */
 function withoutProse(entry: CachedFile): CachedFile {
   const meeting = entry.data as Partial<Meeting> | undefined;
   const items = meeting?.ordre_du_jour;
   if (!Array.isArray(items) || !items.some((item) => item.discussion !== undefined)) return entry;
   // Rebuilt rather than deleted from: objects that lose a property become slower and larger.
-  return { ...entry, data: { ...meeting, ordre_du_jour: items.map(({ discussion: _, ...item }) => item) } as Meeting };
+  const slim = (item: AgendaItem): AgendaItem => {
+    if (item.discussion === undefined || mayExceedLayoutLimits(item.discussion)) return item;
+    const { discussion: _, ...rest } = item;
+    return rest;
+  };
+  return { ...entry, data: { ...meeting, ordre_du_jour: items.map(slim) } as Meeting };
 }
 
 /**

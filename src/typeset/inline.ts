@@ -37,6 +37,8 @@ interface Word {
   readonly pieces: Piece[];
   readonly width: number;
   readonly after: After;
+  /** A piece of a word too wide for the line, cut to fit it: never hyphenated. */
+  readonly cut?: true;
 }
 
 const SOFT_HYPHEN = '\u00ad';
@@ -59,8 +61,10 @@ export function breakLines(
   align: Align,
   context: InlineContext,
 ): LineBox[] {
-  const words = toWords(runs, style, context);
-  const lines = fillLines(words, width, align === 'justify', context);
+  // A negative width (a column narrower than its padding) would let no character fit.
+  const room = Math.max(0, width);
+  const words = toWords(runs, style, context).flatMap((word) => (word.width > room + EPSILON ? splitOverlong(word, room, context.measure) : [word]));
+  const lines = fillLines(words, room, align === 'justify', context);
   return lines.map((line, i) => {
     const last = i === lines.length - 1 || line[line.length - 1]!.after === 'newline';
     return lineBox(line, style, x, width, last && align === 'justify' ? 'left' : align, context);
@@ -205,13 +209,6 @@ function fillLines(words: readonly Word[], width: number, hyphenating: boolean, 
     pending = undefined;
     const previous = line[line.length - 1];
     const gap = previous ? gapBetween(previous, word, measure) : 0;
-    if (!previous && word.width > width + EPSILON) {
-      const [head, tail] = splitOverlong(word, width, measure);
-      line.push(head);
-      flush();
-      pending = tail;
-      continue;
-    }
     if (!previous || lineWidth + gap + word.width <= width + EPSILON) {
       line.push(word);
       lineWidth += gap + word.width;
@@ -220,7 +217,7 @@ function fillLines(words: readonly Word[], width: number, hyphenating: boolean, 
     }
     const spaces = line.slice(0, -1).filter((w) => w.after === 'space');
     const stretch = spaces.length > 0 ? (width - lineWidth) / spaces.length / spaceWidth(spaces[0]!, measure) : Infinity;
-    const tryHyphen = hyphenating && context.hyphenate && stretch > STRETCH_BEFORE_HYPHENATING && hyphensInARow < MAX_HYPHENS_IN_A_ROW;
+    const tryHyphen = hyphenating && context.hyphenate && !word.cut && stretch > STRETCH_BEFORE_HYPHENATING && hyphensInARow < MAX_HYPHENS_IN_A_ROW;
     const split = tryHyphen ? hyphenateToFit(word, width - lineWidth - gap, context) : undefined;
     if (split) {
       line.push(split[0]);
@@ -243,14 +240,63 @@ function hyphenateToFit(word: Word, room: number, context: InlineContext): [Word
   return undefined;
 }
 
-/** Splits a word wider than the line: after URL punctuation if possible, else between characters. */
-function splitOverlong(word: Word, width: number, measure: Measure): [Word, Word] {
+/**
+ * Cuts a word wider than the line into pieces that each fit it: after URL punctuation if
+ * possible, else between characters, at least one character a piece, whatever the width. One
+ * pass over the word, measuring each piece once: a word of any length costs time in proportion.
+ */
+function splitOverlong(word: Word, width: number, measure: Measure): Word[] {
   const text = word.pieces.map((p) => p.text).join('');
-  const offsets = [...text].map((_, i, chars) => chars.slice(0, i + 1).join('').length).slice(0, -1);
-  const fits = (offset: number) => splitWord(word, offset, measure)[0].width <= width + EPSILON;
-  const atPunctuation = offsets.filter((o) => URL_BREAK_AFTER.has(text[o - 1]!) && fits(o));
-  const offset = atPunctuation[atPunctuation.length - 1] ?? offsets.filter(fits).pop() ?? offsets[0] ?? text.length;
-  return splitWord(word, offset, measure);
+  const styleAt: Piece[] = [];
+  for (const p of word.pieces) for (let i = 0; i < p.text.length; i++) styleAt.push(p);
+  const parts: Word[] = [];
+  let start = 0;
+  while (start < text.length) {
+    // Estimate from the characters' own widths, then check the real width (kerning) and step back.
+    let end = start;
+    let estimate = 0;
+    let lastBreak = -1;
+    while (end < text.length) {
+      const size = codePointSize(text, end);
+      const p = styleAt[end]!;
+      const charWidth = measure.width(text.slice(end, end + size), p.face, p.size);
+      if (end > start && estimate + charWidth > width + EPSILON) break;
+      estimate += charWidth;
+      end += size;
+      if (URL_BREAK_AFTER.has(text[end - 1]!) && end < text.length) lastBreak = end;
+    }
+    let part = sliceWord(word, start, end, measure);
+    while (part.width > width + EPSILON && end - start > codePointSize(text, start)) {
+      end -= text.charCodeAt(end - 1) >= 0xdc00 && text.charCodeAt(end - 1) < 0xe000 ? 2 : 1;
+      part = sliceWord(word, start, end, measure);
+    }
+    if (end < text.length && lastBreak > start && lastBreak < end) {
+      end = lastBreak;
+      part = sliceWord(word, start, end, measure);
+    }
+    parts.push({ ...part, after: end < text.length ? 'join' : word.after, cut: true });
+    start = end;
+  }
+  return parts;
+}
+
+function codePointSize(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code < 0xdc00 && at + 1 < text.length ? 2 : 1;
+}
+
+/** The characters of a word between two UTF-16 offsets of its text, with their styles. */
+function sliceWord(word: Word, from: number, to: number, measure: Measure): Word {
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const p of word.pieces) {
+    const start = at;
+    at += p.text.length;
+    if (at <= from || start >= to) continue;
+    if (start >= from && at <= to) pieces.push(p);
+    else pieces.push(piece(p.text.slice(Math.max(0, from - start), Math.min(p.text.length, to - start)), p.face, p.size, p.color, p.link, measure));
+  }
+  return { pieces, width: sum(pieces.map((p) => p.width)), after: 'join' };
 }
 
 /** Cuts a word at a UTF-16 offset of its text; `mark` (a soft hyphen) ends the head when given. */

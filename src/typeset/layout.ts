@@ -1,6 +1,7 @@
 // Blocks -> flow: each block laid out at its width, with the spacing and the keep rules
 // (headings kept with what follows, no orphan or widow line, groups kept together).
 import type { Block } from '../document/blocks.js';
+import { MAX_LIST_DEPTH } from '../document/limits.js';
 import { FlowBuilder, type FlowBox, type FlowItem } from './flow.js';
 import { faceOf } from './fonts/faces.js';
 import { breakLines, type InlineContext, type LineBox } from './inline.js';
@@ -114,7 +115,9 @@ function layoutList(block: Extract<Block, { kind: 'list' }>, region: Region, flo
   const { indent, itemSpacing, bullets } = theme.list;
   const nested = region.listDepth > 0;
   flow.space(nested ? itemSpacing : theme.paragraphSpacing);
-  const inner: Region = { x: region.x + indent, width: region.width - indent, body: region.body, listDepth: region.listDepth + 1 };
+  // Beyond the deepest list `validate` accepts, items stop moving right: the text keeps a width.
+  const step = region.listDepth < MAX_LIST_DEPTH ? indent : 0;
+  const inner: Region = { x: region.x + step, width: region.width - step, body: region.body, listDepth: region.listDepth + 1 };
   const start = block.start ?? 1;
   block.items.forEach((item, i) => {
     if (i > 0) flow.space(itemSpacing);
