@@ -4,8 +4,9 @@ export interface Io {
   /**
    * Writes to stdout; a promise when the reader is behind (a pipe to a slow program): a command
    * that writes much, piece by piece, awaits it rather than pile its output up in memory.
+   * Bytes (a PDF or Word file for « -o - ») are written as they are.
    */
-  stdout(text: string): void | Promise<void>;
+  stdout(text: string | Uint8Array): void | Promise<void>;
   stderr(text: string): void;
   cwd: string;
   env: Record<string, string | undefined>;

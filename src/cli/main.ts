@@ -72,15 +72,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   subcommand('render')
     .description(help.render)
     .argument('[reunion]', help.renderMeeting)
-    .option('--format <format>', help.format('pdf, md', 'pdf'), choice('--format', ['pdf', 'md']))
+    .option('--format <format>', help.format('pdf, md, docx', 'pdf'), choice('--format', ['pdf', 'md', 'docx']))
     .option('-o, --output <chemin>', help.output)
     .option('--all', help.renderAll)
-    .action((meeting: string | undefined, options: { format?: 'pdf' | 'md'; output?: string; all?: boolean }) =>
+    .option('--projet', help.renderDraft)
+    .action((meeting: string | undefined, options: { format?: 'pdf' | 'md' | 'docx'; output?: string; all?: boolean; projet?: boolean }) =>
       run(() => import('./commands/render.js'))({
         meeting,
         format: options.format ?? 'pdf',
         output: options.output,
         all: Boolean(options.all),
+        draft: Boolean(options.projet),
       }),
     );
 

@@ -48,7 +48,8 @@ export async function runInProcess(args: readonly string[], options: RunOptions)
   let stdout = '';
   let stderr = '';
   const exitCode = await main(args, {
-    stdout: (text) => void (stdout += text),
+    // Bytes (« -o - » of a PDF or Word file) are kept one character per byte.
+    stdout: (text) => void (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('latin1')),
     stderr: (text) => void (stderr += text),
     cwd: options.cwd,
     env: { NO_COLOR: '1', ...options.env },

@@ -1,4 +1,4 @@
-// gtm render [réunion] [--format md|pdf] [-o CHEMIN] [--all]: lays out compte-rendus. Without a
+// gtm render [réunion] [--format md|pdf|docx] [-o CHEMIN] [--all] [--projet]: lays out compte-rendus. Without a
 // meeting, the latest one by date (all groups); without -o, rendus/<id>.<ext> under the root;
 // « -o - » writes to stdout. A meeting with validation errors is never rendered.
 import { stat } from 'node:fs/promises';
@@ -16,19 +16,26 @@ import { formatDiagnostics } from '../report.js';
 
 export interface RenderOptions {
   meeting?: string;
-  format: 'pdf' | 'md';
+  format: 'pdf' | 'md' | 'docx';
   output?: string;
   all: boolean;
+  /** Marks the document as a draft (« PROJET ») whatever its status. */
+  draft?: boolean;
 }
 
 /** A format turns the chosen meetings into files' contents. */
-type Renderer = (meetings: readonly LoadedMeeting[], repository: Repository) => Promise<Map<LoadedMeeting, string | Uint8Array>>;
+type Renderer = (
+  meetings: readonly LoadedMeeting[],
+  repository: Repository,
+  options: { draft?: boolean },
+) => Promise<Map<LoadedMeeting, string | Uint8Array>>;
 
-const EXTENSIONS = { md: '.md', pdf: '.pdf' } as const;
+const EXTENSIONS = { md: '.md', pdf: '.pdf', docx: '.docx' } as const;
 
 export async function run(options: RenderOptions, io: Io): Promise<number> {
   if (options.all && options.meeting !== undefined) throw usageError(rendering.meetingAndAll());
   if (options.all && options.output === '-') throw usageError(rendering.stdoutWithAll());
+  if (options.draft && options.format === 'md') throw usageError(rendering.draftNeedsPages());
 
   const repository = await loadRepository(io.cwd);
   const meetings = options.all ? repository.meetings : [chooseMeeting(repository, io.cwd, options.meeting)];
@@ -43,12 +50,12 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
 
   const renderer = await rendererFor(options.format);
   const targets = await outputTargets(options, repository, meetings, io.cwd);
-  const contents = await renderer(meetings, repository);
+  const contents = await renderer(meetings, repository, { draft: options.draft === true });
   for (const meeting of meetings) {
     const content = contents.get(meeting)!;
     const target = targets.get(meeting)!;
     if (target === '-') {
-      io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));
+      await io.stdout(content);
       continue;
     }
     await writeFileAtomic(target, content);
@@ -96,6 +103,10 @@ async function rendererFor(format: RenderOptions['format']): Promise<Renderer> {
   if (format === 'md') {
     const { renderMarkdownFiles } = await import('../../render/markdown/files.js');
     return renderMarkdownFiles;
+  }
+  if (format === 'docx') {
+    const { renderDocxFiles } = await import('../../render/docx/files.js');
+    return renderDocxFiles;
   }
   // Lazy, so that esbuild puts the PDF stack (typesetter, fonts) in a chunk of its own.
   const { renderPdfFiles } = await import('../../render/pdf/files.js');

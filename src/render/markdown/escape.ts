@@ -26,9 +26,12 @@ function escapeLine(line: string): string {
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
+/** Runs of spaces, tabs and line breaks; no-break spaces (U+00A0, U+202F) are typography, kept. */
+const BREAKABLE_SPACES = /[^\S\u00a0\u202f]+/g;
+
 /** Plain text on one line (a heading, a list item): line breaks become spaces. */
 export function escapeInline(text: string): string {
-  return escapeLine(text.replace(/\s+/g, ' ').trim());
+  return escapeLine(text.replace(BREAKABLE_SPACES, ' ').trim());
 }
 
 /**
@@ -38,7 +41,7 @@ export function escapeInline(text: string): string {
 export function escapeCell(text: string): string {
   return text
     .split(/\r?\n/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => line.replace(BREAKABLE_SPACES, ' ').trim())
     .filter((line) => line !== '')
     .map(escapeLine)
     .join('<br>');

@@ -6,10 +6,15 @@ import { renderMinutes } from '../minutes.js';
 import { pageFurniture } from '../page-furniture.js';
 import { renderPdf } from './index.js';
 
-export async function renderPdfFiles(meetings: readonly LoadedMeeting[], repository: Repository): Promise<Map<LoadedMeeting, Uint8Array>> {
+export async function renderPdfFiles(
+  meetings: readonly LoadedMeeting[],
+  repository: Repository,
+  options: { draft?: boolean } = {},
+): Promise<Map<LoadedMeeting, Uint8Array>> {
   const rendered = new Map<LoadedMeeting, Uint8Array>();
   for (const { meeting, source, markdown } of await renderMinutes(meetings, repository)) {
-    rendered.set(meeting, await renderPdf(markdown, pageFurniture(meeting, repository.config, source)));
+    const furniture = pageFurniture(meeting, repository.config, source);
+    rendered.set(meeting, await renderPdf(markdown, { ...furniture, draft: furniture.draft || options.draft === true }));
   }
   return rendered;
 }
