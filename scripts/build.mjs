@@ -48,8 +48,7 @@ const lazyChildProcessForCommander = {
 };
 
 await build({
-  // The parse worker is an entry of its own (src/core/parse-pool.ts starts it beside the chunks).
-  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/core/parse-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

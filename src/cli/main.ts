@@ -153,7 +153,7 @@ export interface NewCliOptions {
 function choice<T extends string>(option: string, choices: readonly T[]) {
   return (value: string): T => {
     if ((choices as readonly string[]).includes(value)) return value as T;
-    throw new GtmError([error('usage', usage.invalidChoice(option, value, choices))], 2);
+    throw new GtmError([error('usage', usage.invalidChoice(option, value, choices))], 'usage');
   };
 }
 
@@ -168,7 +168,7 @@ function handleFailure(problem: unknown, io: Io, debug: boolean): number {
   }
   if (problem instanceof GtmError) {
     io.stderr(formatDiagnostics(problem.diagnostics, { colors, root: io.cwd }));
-    return problem.exitCode;
+    return problem.kind === 'usage' ? EXIT.usage : EXIT.invalidData;
   }
   const detail = problem instanceof Error ? problem.message.split('\n')[0]! : String(problem);
   io.stderr(internal.crashed(detail));

@@ -33,26 +33,45 @@ export const warning = (code: string, message: string, location?: Location): Dia
   ...(location ? { location } : {}),
 });
 
-/** A finding read back from the cache: its checksum guards against damage, this against the unexpected. */
-export function isDiagnostic(item: unknown): item is Diagnostic {
-  if (typeof item !== 'object' || item === null) return false;
-  const { severity, code, message } = item as Partial<Diagnostic>;
-  return (severity === 'error' || severity === 'warning') && typeof code === 'string' && typeof message === 'string';
-}
-
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 
+/** A place in a file named by the path of a value in its data: `['presence', 2]`. */
+export type DataPath = ReadonlyArray<string | number>;
+
+export interface Place {
+  /** The file, relative to the repository root. */
+  file: string;
+  path: DataPath;
+  /** The key rather than its value (an unknown key); the value by default. */
+  target?: 'key' | 'value';
+}
+
 /**
- * An expected failure that stops a command (no repository, invalid gtm.yaml, unknown meeting…):
- * its diagnostics are reported like any other, then the command exits with `exitCode`.
+ * What a rule finds, placed by data path: locate.ts turns findings into located diagnostics in
+ * one step, once the rules are done. A message that quotes another place (where an id was first
+ * used) is worded from that place's location, given as « fichier:ligne:colonne ».
+ */
+export type Finding = {
+  severity: Severity;
+  code: string;
+  at: Place;
+} & ({ message: string; cites?: undefined } | { cites: Place; message: (cited: string) => string });
+
+/**
+ * An expected failure that stops a command, with its diagnostics. A usage error (a wrong
+ * option, no repository) and a data error (invalid files, unknown meeting) are told apart by
+ * type; main maps each kind to its exit code.
  */
 export class GtmError extends Error {
   constructor(
     readonly diagnostics: Diagnostic[],
-    readonly exitCode: 1 | 2 = 1,
+    readonly kind: 'usage' | 'data' = 'data',
   ) {
     super(diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
     this.name = 'GtmError';
   }
 }
+
+/** A usage error: one French sentence about how the command was called. */
+export const usageError = (message: string, code = 'usage'): GtmError => new GtmError([error(code, message)], 'usage');

@@ -1,9 +1,9 @@
 // What both formats of gtm render share: for each meeting, the state of its file in git (the
 // version printed at the foot, uncommitted changes for the « PROJET » watermark) and its
 // Markdown, from the templates. The PDF is typeset from that Markdown.
-import { gitVersionOf, hasUncommittedChanges, type GitVersion } from '../core/git.js';
+import { gitVersionOf, hasUncommittedChanges, type GitVersion } from '../core/repository/git.js';
 import { buildLedger } from '../core/ledger/index.js';
-import type { LoadedMeeting, Repository } from '../core/repository.js';
+import type { LoadedMeeting, Repository } from '../core/model.js';
 import { loadTemplates, renderMarkdown } from './markdown/index.js';
 
 /** The meeting file as git knows it. */
@@ -28,7 +28,7 @@ export async function renderMinutes(meetings: readonly LoadedMeeting[], reposito
   return meetings.map((meeting, index) => {
     const source = sources[index]!;
     // The follow-up table shows each action as this meeting found it, whatever came later.
-    const ledger = buildLedger(repository.meetings, repository.config, { before: { date: meeting.meeting.date, id: meeting.id } });
+    const ledger = buildLedger(repository.meetings, { before: { date: meeting.meeting.date, id: meeting.id } });
     const version = versionLabel(source);
     const markdown = renderMarkdown(meeting, {
       config: repository.config,

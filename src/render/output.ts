@@ -2,7 +2,7 @@
 // under meetings/, even through a symbolic link.
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, MEETINGS_DIR } from '../core/repository.js';
+import { CONFIG_FILE, MEETINGS_DIR } from '../core/model.js';
 
 export const RENDER_DIR = 'rendus';
 

@@ -2,7 +2,7 @@
 // watermark, metadata. Decided from the meeting, its group and the state of its file in git.
 import { parseIsoDate, type Day } from '../core/calendar.js';
 import { formatDay } from '../core/french/index.js';
-import type { LoadedMeeting } from '../core/repository.js';
+import type { LoadedMeeting } from '../core/model.js';
 import type { Config } from '../core/schema/config.js';
 import type { SourceState } from './minutes.js';
 import type { PageFurniture } from '../document/index.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_CONFIG, createFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { runBin, runInProcess } from '../helpers/run-cli.js';
-import { MAX_FILE_BYTES } from '../../src/core/user-text.js';
+import { MAX_FILE_BYTES } from '../../src/core/reading/user-text.js';
 import { isInside, looksLikeCrash, parseReport } from './report-lines.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');

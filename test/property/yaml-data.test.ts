@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/core/source.js';
+import { parseYaml } from '../../src/core/reading/yaml.js';
 
 const SEED = Number(process.env.GTM_SEED ?? 20_230_620);
 const OPTIONS = { version: '1.2', schema: 'core', merge: false, strict: true, uniqueKeys: true } as const;

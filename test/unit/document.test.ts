@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LoadedMeeting } from '../../src/core/repository.js';
+import type { LoadedMeeting } from '../../src/core/model.js';
 import { configSchema } from '../../src/core/schema/config.js';
 import { decodeEntities, inlineRuns } from '../../src/document/inline.js';
 import { minutesDocument } from '../../src/document/index.js';

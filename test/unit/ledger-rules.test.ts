@@ -1,14 +1,14 @@
 // Validation learns the ledger: following up an action already closed, and postponing to a
 // date before the meeting, are warnings at the follow-up's line and column.
 import { describe, expect, it } from 'vitest';
-import { loadRepository } from '../../src/core/repository.js';
-import { validateRepository } from '../../src/core/validate.js';
+import { loadRepository } from '../../src/core/repository/load.js';
+import { diagnose } from '../../src/core/rules/index.js';
 import { createFixtureRepo, minimalMeeting } from '../helpers/fixture-repo.js';
 
 async function diagnosticsOf(meetings: Record<string, Record<string, unknown>>) {
   const repo = await createFixtureRepo({ meetings });
   try {
-    return validateRepository(await loadRepository(repo.root, { cache: false }));
+    return diagnose(await loadRepository(repo.root, { cache: false }));
   } finally {
     await repo.cleanup();
   }

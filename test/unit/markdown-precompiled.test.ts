@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_OPTIONS, compileTemplates } from '../../src/render/markdown/compile.js';
-import { loadRepository } from '../../src/core/repository.js';
+import { loadRepository } from '../../src/core/repository/load.js';
 import { COMPILE_OPTIONS_USED } from '../../src/render/markdown/built-in-templates.generated.js';
 import { loadTemplates, renderMarkdown } from '../../src/render/markdown/index.js';
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitHooksDirectory, gitTopLevel, gitVersionOf, hasUncommittedChanges, isGitRepository } from '../../src/core/git.js';
+import { gitHooksDirectory, gitTopLevel, gitVersionOf, hasUncommittedChanges, isGitRepository } from '../../src/core/repository/git.js';
 
 let base: string;
 const saved: Record<string, string | undefined> = {};

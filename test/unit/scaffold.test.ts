@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openInEditor } from '../../src/cli/commands/new.js';
 import { GtmError } from '../../src/core/diagnostics.js';
-import { loadRepository } from '../../src/core/repository.js';
+import { loadRepository } from '../../src/core/repository/load.js';
 import { GITHUB_WORKFLOW, GITLAB_CI } from '../../src/core/scaffold/ci-files.js';
 import { initFiles } from '../../src/core/scaffold/init-files.js';
 import { nextMeetingText, PLACEHOLDER_ITEM_TITLE } from '../../src/core/scaffold/meeting-text.js';
@@ -17,7 +17,7 @@ import { planNextMeeting, type NextMeetingOptions } from '../../src/core/scaffol
 import { HOOK_MARKER, preCommitHook, shellQuote } from '../../src/core/scaffold/pre-commit-hook.js';
 import { STARTER_CONFIG } from '../../src/core/scaffold/starter-config.js';
 import { jsonSchemaOf } from '../../src/core/schema/json-schema.js';
-import { validateRepository } from '../../src/core/validate.js';
+import { diagnose } from '../../src/core/rules/index.js';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 
@@ -162,7 +162,7 @@ describe('gtm new: plan and text', () => {
 
   async function plan(options: NextMeetingOptions = {}) {
     const repository = await loadRepository(root);
-    expect((await validateRepository(repository)).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diagnose(repository).filter((d) => d.severity === 'error')).toEqual([]);
     return planNextMeeting(repository.config, repository.meetings, options);
   }
 
@@ -170,7 +170,7 @@ describe('gtm new: plan and text', () => {
   async function problemsOnceWritten(text: string, fileName: string) {
     writeFileSync(path.join(root, 'meetings', fileName), text);
     const repository = await loadRepository(root);
-    return validateRepository(repository);
+    return diagnose(repository);
   }
 
   it('takes the date, time and place announced by the group’s last meeting, and its attendance', async () => {
@@ -274,24 +274,24 @@ describe('gtm new: plan and text', () => {
     expect(await problemsOnceWritten(text, next.fileName)).toEqual([]);
   });
 
-  it('refuses unknown groups, impossible dates and malformed times as usage errors (exit 2)', async () => {
+  it('refuses unknown groups, impossible dates and malformed times as usage errors', async () => {
     const failure = async (options: NextMeetingOptions) => {
       try {
         await plan(options);
       } catch (problem) {
         expect(problem).toBeInstanceOf(GtmError);
-        return { exitCode: (problem as GtmError).exitCode, message: (problem as GtmError).message };
+        return { kind: (problem as GtmError).kind, message: (problem as GtmError).message };
       }
       throw new Error('expected a failure');
     };
-    expect(await failure({ groupe: 'zindr' })).toEqual({ exitCode: 2, message: 'groupe inconnu « zindr », vouliez-vous dire zinder ?' });
+    expect(await failure({ groupe: 'zindr' })).toEqual({ kind: 'usage', message: 'groupe inconnu « zindr », vouliez-vous dire zinder ?' });
     expect(await failure({ date: '2023-02-30' })).toEqual({
-      exitCode: 2,
+      kind: 'usage',
       message: 'option --date : date impossible ou mal écrite « 2023-02-30 » : écrivez AAAA-MM-JJ, par exemple 2023-06-20',
     });
-    expect(await failure({ date: '16/03/2023' })).toMatchObject({ exitCode: 2, message: expect.stringContaining('écrivez 2023-03-16') });
-    expect(await failure({ heure: '25:00' })).toMatchObject({ exitCode: 2, message: expect.stringContaining('option --heure : heure mal écrite') });
-    expect(await failure({ lieu: '   ' })).toEqual({ exitCode: 2, message: 'option --lieu : valeur vide' });
+    expect(await failure({ date: '16/03/2023' })).toMatchObject({ kind: 'usage', message: expect.stringContaining('écrivez 2023-03-16') });
+    expect(await failure({ heure: '25:00' })).toMatchObject({ kind: 'usage', message: expect.stringContaining('option --heure : heure mal écrite') });
+    expect(await failure({ lieu: '   ' })).toEqual({ kind: 'usage', message: 'option --lieu : valeur vide' });
   });
 
   it('wraps its comments to a readable width', async () => {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
-import { loadRepository } from '../../src/core/repository.js';
-import { validateRepository } from '../../src/core/validate.js';
+import { loadRepository } from '../../src/core/repository/load.js';
+import { diagnose } from '../../src/core/rules/index.js';
 
 const CONFIG = `entete:
   pays: République du Niger
@@ -57,7 +57,7 @@ async function validate(files: Record<string, string>): Promise<Diagnostic[]> {
   mkdirSync(path.join(root, 'meetings'));
   writeFileSync(path.join(root, 'gtm.yaml'), CONFIG);
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, 'meetings', name), text);
-  return validateRepository(await loadRepository(root));
+  return diagnose(await loadRepository(root));
 }
 
 const at = (diagnostic: Diagnostic | undefined) =>

@@ -2,12 +2,15 @@
 // (--au, default today), filtered, in the chosen format (table, md, json, csv, ics).
 import path from 'node:path';
 import { collectivesOf } from '../../core/collectives.js';
-import { loadActionStates, type ActionStates } from '../../core/action-states.js';
 import { formatIsoDay, parseIsoDate, type Day } from '../../core/calendar.js';
-import { error, GtmError } from '../../core/diagnostics.js';
+import { usageError } from '../../core/diagnostics.js';
+import { buildLedger } from '../../core/ledger/index.js';
 import { isLate, isOpen } from '../../core/ledger/state.js';
-import type { ActionState } from '../../core/ledger/states.js';
+import { actionStatesOf, meetingRefOf, type ActionState, type MeetingRef } from '../../core/ledger/states.js';
 import { suggest } from '../../core/messages.js';
+import type { Config } from '../../core/schema/config.js';
+import { loadRepository } from '../../core/repository/load.js';
+import { diagnose } from '../../core/rules/index.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import type { ActionsCliOptions } from '../main.js';
@@ -29,18 +32,32 @@ const text = {
   invalidRepository: 'Corrigez d’abord ces erreurs (voir « gtm validate ») : le suivi des actions a besoin de réunions valides.\n',
 };
 
-const usageError = (message: string) => new GtmError([error('usage', message)], 2);
+/** What the listing needs: every meeting (by date then id) and the state of every action. */
+interface ActionStates {
+  root: string;
+  config: Config;
+  meetings: MeetingRef[];
+  /** In the order of the meetings that decided them, then as written. */
+  actions: ActionState[];
+}
 
 export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   const today = referenceDay(options.au, io);
-  const loaded = await loadActionStates(io.cwd);
-  if (loaded.errors) {
-    io.stderr(formatDiagnostics(loaded.errors, { colors: colorsFor(io, 'stderr'), root: loaded.root }));
+  const repository = await loadRepository(io.cwd);
+  // The ledger needs every meeting: any error, in any file, stops the listing.
+  const errors = diagnose(repository).filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr(formatDiagnostics(errors, { colors: colorsFor(io, 'stderr'), root: repository.root }));
     io.stderr(`\n${text.invalidRepository}`);
     return 1;
   }
-
-  const { states } = loaded;
+  const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));
+  const states: ActionStates = {
+    root: repository.root,
+    config: repository.config,
+    meetings: [...refs.values()],
+    actions: actionStatesOf(buildLedger(repository.meetings).actions, (loaded) => refs.get(loaded)!),
+  };
   const responsible = options.responsable === undefined ? undefined : canonicalResponsible(options.responsable, states);
   const matches = filterOf(options, responsible, states, io, today);
   const rows = states.actions.filter(matches).map((action) => toRow(action, today));

@@ -3,8 +3,8 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { error, GtmError } from '../../core/diagnostics.js';
 import { messages } from '../../core/messages.js';
-import { findRoot } from '../../core/repository.js';
-import { planHook, writeHook, type GtmLocation } from '../../core/scaffold/install-hook.js';
+import { findRoot } from '../../core/repository/files.js';
+import { planHook, writeHook, type GtmLocation } from '../../core/repository/install-hook.js';
 import type { Io } from '../io.js';
 import { scaffolding } from '../messages.js';
 
@@ -25,16 +25,16 @@ export function runningGtm(): GtmLocation {
 
 export async function run(_options: Record<string, never>, io: Io): Promise<number> {
   const root = findRoot(io.cwd);
-  if (!root) throw new GtmError([error('depot-introuvable', messages.noRepository(path.resolve(io.cwd)))], 2);
+  if (!root) throw new GtmError([error('depot-introuvable', messages.noRepository(path.resolve(io.cwd)))], 'usage');
   const plan = await planHook(root, runningGtm());
-  if (!plan) throw new GtmError([error('pas-de-git', scaffolding.notAGitRepository(root))], 1);
+  if (!plan) throw new GtmError([error('pas-de-git', scaffolding.notAGitRepository(root))]);
   const shown = path.relative(io.cwd, plan.file) || plan.file;
-  if (plan.state === 'foreign') throw new GtmError([error('hook-existant', scaffolding.foreignHook(shown))], 1);
+  if (plan.state === 'foreign') throw new GtmError([error('hook-existant', scaffolding.foreignHook(shown))]);
   if (plan.state === 'installed') {
     io.stdout(scaffolding.hookAlreadyInstalled(shown));
     return 0;
   }
-  if (!(await writeHook(plan))) throw new GtmError([error('hook-existant', scaffolding.hookAppeared(shown))], 1);
+  if (!(await writeHook(plan))) throw new GtmError([error('hook-existant', scaffolding.hookAppeared(shown))]);
   io.stdout(plan.state === 'outdated' ? scaffolding.hookUpdated(shown) : scaffolding.hookInstalled(shown));
   return 0;
 }

@@ -3,11 +3,11 @@
 // every target is checked first, and any conflict stops the command before it writes anything.
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createFileExclusive } from '../../core/atomic-write.js';
+import { createFileExclusive } from '../../core/repository/atomic-write.js';
 import { error, GtmError, type Diagnostic } from '../../core/diagnostics.js';
-import { gitInit } from '../../core/git.js';
+import { gitInit } from '../../core/repository/git.js';
 import { initFiles } from '../../core/scaffold/init-files.js';
-import { planHook, writeHook, type HookPlan } from '../../core/scaffold/install-hook.js';
+import { planHook, writeHook, type HookPlan } from '../../core/repository/install-hook.js';
 import { formatDiagnostics } from '../report.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
@@ -22,7 +22,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
   const target = path.resolve(io.cwd, options.directory ?? '.');
   const shown = (file: string): string => path.relative(io.cwd, file) || '.';
   const info = await stat(target).catch(() => undefined);
-  if (info && !info.isDirectory()) throw new GtmError([error('pas-un-dossier', scaffolding.notADirectory(shown(target)))], 1);
+  if (info && !info.isDirectory()) throw new GtmError([error('pas-un-dossier', scaffolding.notADirectory(shown(target)))]);
 
   const files = initFiles();
   const gtm = runningGtm();
@@ -33,7 +33,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
     if (await lstat(absolute).catch(() => undefined)) conflicts.push(error('fichier-existant', scaffolding.existingFile(shown(absolute))));
   }
   if (existingHook?.state === 'foreign') conflicts.push(error('hook-existant', scaffolding.foreignHook(shown(existingHook.file))));
-  if (conflicts.length > 0) throw new GtmError([...conflicts, error('rien-ecrit', scaffolding.nothingWritten())], 1);
+  if (conflicts.length > 0) throw new GtmError([...conflicts, error('rien-ecrit', scaffolding.nothingWritten())]);
 
   const problems: Diagnostic[] = [];
   const written: string[] = [];

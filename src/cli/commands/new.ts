@@ -4,10 +4,11 @@ import { spawn, type SpawnOptions } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createFileExclusive } from '../../core/atomic-write.js';
+import { createFileExclusive } from '../../core/repository/atomic-write.js';
 import { error, GtmError } from '../../core/diagnostics.js';
 import { messages } from '../../core/messages.js';
-import { loadRepository, MEETINGS_DIR } from '../../core/repository.js';
+import { MEETINGS_DIR } from '../../core/model.js';
+import { loadRepository } from '../../core/repository/load.js';
 import { nextMeetingText } from '../../core/scaffold/meeting-text.js';
 import { planNextMeeting } from '../../core/scaffold/next-meeting.js';
 import type { NewCliOptions } from '../main.js';
@@ -19,14 +20,17 @@ export type Spawner = (command: string, args: string[], options: SpawnOptions) =
 
 export async function run(options: NewCliOptions, io: Io, spawner: Spawner = spawn): Promise<number> {
   const repository = await loadRepository(io.cwd);
+  // A meeting that cannot be read could hold the presence and the actions to carry over.
+  const unreadable = repository.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (unreadable.length > 0) throw new GtmError(unreadable);
   const plan = planNextMeeting(repository.config, repository.meetings, options);
   const file = path.join(repository.root, MEETINGS_DIR, plan.fileName);
   const shown = path.relative(io.cwd, file);
   // Also refuse when the same meeting exists as .yml: it would be a second file for one meeting.
   const twin = file.replace(/\.yaml$/, '.yml');
-  if (existsSync(twin)) throw new GtmError([error('reunion-existante', messages.meetingExists(path.relative(io.cwd, twin)))], 1);
+  if (existsSync(twin)) throw new GtmError([error('reunion-existante', messages.meetingExists(path.relative(io.cwd, twin)))]);
   if (!(await createFileExclusive(file, nextMeetingText(plan)))) {
-    throw new GtmError([error('reunion-existante', messages.meetingExists(shown))], 1);
+    throw new GtmError([error('reunion-existante', messages.meetingExists(shown))]);
   }
   io.stdout(`${shown}\n`);
   return options.edit ? openInEditor(file, io, spawner) : 0;

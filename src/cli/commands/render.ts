@@ -3,11 +3,12 @@
 // « -o - » writes to stdout. A meeting with validation errors is never rendered.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { error, GtmError, type Diagnostic } from '../../core/diagnostics.js';
-import { writeFileAtomic } from '../../core/atomic-write.js';
+import { error, GtmError, usageError, type Diagnostic } from '../../core/diagnostics.js';
 import { suggest } from '../../core/messages.js';
-import { CONFIG_FILE, findMeeting, loadRepository, type LoadedMeeting, type Repository } from '../../core/repository.js';
-import { validateRepository } from '../../core/validate.js';
+import { CONFIG_FILE, type LoadedMeeting, type Repository } from '../../core/model.js';
+import { diagnose } from '../../core/rules/index.js';
+import { writeFileAtomic } from '../../core/repository/atomic-write.js';
+import { findMeeting, findMeetingFile, loadRepository } from '../../core/repository/load.js';
 import { protectedPaths, RENDER_DIR } from '../../render/output.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
@@ -38,15 +39,14 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   if (options.draft && options.format === 'md') throw usageError(rendering.draftNeedsPages());
 
   const repository = await loadRepository(io.cwd);
+  // A file that cannot be read is never taken for an absent meeting: nothing is rendered.
+  const unreadable = errorsOf(repository.diagnostics);
+  if (unreadable.length > 0) return refuse(unreadable, repository, io, brokenFile(repository, io.cwd, options.meeting));
   const meetings = options.all ? repository.meetings : [chooseMeeting(repository, io.cwd, options.meeting)];
-  if (meetings.length === 0) throw noMeeting(repository);
+  if (meetings.length === 0) throw noMeeting();
 
-  const problems = await blockingProblems(repository, meetings);
-  if (problems.length > 0) {
-    io.stderr(formatDiagnostics(problems, { colors: colorsFor(io, 'stderr'), root: repository.root }));
-    io.stderr(rendering.invalidMeeting(options.all ? undefined : meetings[0]!.relativePath));
-    return 1;
-  }
+  const problems = blockingProblems(repository, meetings);
+  if (problems.length > 0) return refuse(problems, repository, io, options.all ? undefined : meetings[0]!.relativePath);
 
   const renderer = await rendererFor(options.format);
   const targets = await outputTargets(options, repository, meetings, io.cwd);
@@ -64,37 +64,42 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   return 0;
 }
 
-/** No valid meeting: either meetings/ is empty, or every file in it has errors (shown). */
-function noMeeting(repository: Repository): GtmError {
-  const errors = repository.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  return new GtmError(errors.length > 0 ? errors : [error('aucune-reunion', rendering.noMeeting())]);
+const errorsOf = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+
+/** No meeting: meetings/ is empty. */
+function noMeeting(): GtmError {
+  return new GtmError([error('aucune-reunion', rendering.noMeeting())]);
 }
 
-function usageError(message: string): GtmError {
-  return new GtmError([error('usage', message)], 2);
+function refuse(problems: readonly Diagnostic[], repository: Repository, io: Io, file: string | undefined): number {
+  io.stderr(formatDiagnostics(problems, { colors: colorsFor(io, 'stderr'), root: repository.root }));
+  io.stderr(rendering.invalidMeeting(file));
+  return 1;
+}
+
+/** The file named by `reference` when it is one that could not be loaded. */
+function brokenFile(repository: Repository, cwd: string, reference: string | undefined): string | undefined {
+  if (reference === undefined || findMeeting(repository, cwd, reference)) return undefined;
+  return findMeetingFile(repository, cwd, reference);
 }
 
 /** The named meeting, or the latest one by date across every group. */
 function chooseMeeting(repository: Repository, cwd: string, reference: string | undefined): LoadedMeeting {
   if (reference === undefined) {
     const latest = repository.meetings[repository.meetings.length - 1];
-    if (!latest) throw noMeeting(repository);
+    if (!latest) throw noMeeting();
     return latest;
   }
   const found = findMeeting(repository, cwd, reference);
   if (found) return found;
-  // A file that exists but could not be loaded is reported with its own errors.
-  const relative = path.relative(repository.root, path.resolve(cwd, reference));
-  const ownErrors = repository.diagnostics.filter((diagnostic) => diagnostic.location?.file === relative);
-  if (ownErrors.length > 0) throw new GtmError(ownErrors, 1);
   const candidates = repository.meetings.map((meeting) => meeting.id);
-  throw new GtmError([error('reunion-introuvable', rendering.meetingNotFound(reference, suggest(reference, candidates)))], 1);
+  throw new GtmError([error('reunion-introuvable', rendering.meetingNotFound(reference, suggest(reference, candidates)))]);
 }
 
-/** Errors in gtm.yaml or in the files of the meetings being rendered. */
-async function blockingProblems(repository: Repository, meetings: readonly LoadedMeeting[]): Promise<Diagnostic[]> {
+/** Errors the rules find in gtm.yaml or in the files of the meetings being rendered. */
+function blockingProblems(repository: Repository, meetings: readonly LoadedMeeting[]): Diagnostic[] {
   const files = new Set([CONFIG_FILE, ...meetings.map((meeting) => meeting.relativePath)]);
-  return (await validateRepository(repository)).filter(
+  return diagnose(repository).filter(
     (diagnostic) => diagnostic.severity === 'error' && (!diagnostic.location || files.has(diagnostic.location.file)),
   );
 }
@@ -144,7 +149,7 @@ async function outputTargets(
   );
   for (const target of targets.values()) {
     if (target !== '-' && isProtected(target)) {
-      throw new GtmError([error('sortie-interdite', rendering.refusedOutput(shownPath(cwd, target)))], 1);
+      throw new GtmError([error('sortie-interdite', rendering.refusedOutput(shownPath(cwd, target)))]);
     }
   }
   return targets;

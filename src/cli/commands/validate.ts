@@ -1,7 +1,9 @@
 // gtm validate [chemins…]: every problem of the meeting files, one line each, then a summary.
-import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
-import { checkRepository, ignoredFileWarnings } from '../../core/check.js';
-import { resolveMeetingPaths } from '../../core/repository-files.js';
+import { hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { messages } from '../../core/messages.js';
+import { resolveMeetingPaths } from '../../core/repository/files.js';
+import { loadRepository } from '../../core/repository/load.js';
+import { diagnose } from '../../core/rules/index.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import { summaryLine } from '../messages.js';
@@ -13,9 +15,9 @@ export interface ValidateOptions {
 }
 
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
-  const repository = await checkRepository(io.cwd);
+  const repository = await loadRepository(io.cwd);
   // Skipped files are worth a word here only: `validate` is where the user checks the folder.
-  let diagnostics = [...repository.diagnostics, ...ignoredFileWarnings(repository.ignoredFiles)];
+  let diagnostics = [...diagnose(repository), ...ignoredFileWarnings(repository.ignoredFiles)];
   let checked = repository.files.length;
 
   if (options.paths.length > 0) {
@@ -61,4 +63,12 @@ function toJson(diagnostics: Diagnostic[], checked: number) {
       message: diagnostic.message,
     })),
   };
+}
+
+/**
+ * One warning per file of meetings/ that loading skipped for its extension: a meeting saved as
+ * .txt or left as a .bak would otherwise be missing from every document without a word.
+ */
+function ignoredFileWarnings(files: readonly string[]): Diagnostic[] {
+  return files.map((file) => warning('fichier-ignore', messages.ignoredFile(file), { file, line: 1, column: 1 }));
 }

@@ -2,8 +2,7 @@
 // meetings folded into its current state (status, deadline after postponements, last
 // follow-up). Pure: the reference day for lateness is a parameter of the queries, never read here.
 import { dueDay, parseDeadline, parseIsoDate, type Day, type Deadline } from '../calendar.js';
-import { compareMeetings, type LoadedMeeting } from '../repository.js';
-import type { Config } from '../schema/config.js';
+import { compareMeetings, type LoadedMeeting } from '../model.js';
 import type { ActionStatus } from '../schema/meeting.js';
 import { responsiblesOf } from '../schema/responsibles.js';
 import { Schedule, type AnnouncedMeeting } from './schedule.js';
@@ -68,22 +67,9 @@ export interface LedgerOptions {
 
 const NO_FOLLOW_UPS: readonly AppliedFollowUp[] = Object.freeze([]);
 
-/**
- * The whole ledger of a list of meetings, built once: validation rules and commands ask for
- * it in the same run. Meeting lists are not changed once loaded.
- */
-const built = new WeakMap<readonly LoadedMeeting[], Ledger>();
-
 /** Builds the ledger from meetings in any order (sorted here by date, then id). */
-export function buildLedger(meetings: readonly LoadedMeeting[], config: Config, options: LedgerOptions = {}): Ledger {
-  if (options.before) return fold(meetings, options.before);
-  let ledger = built.get(meetings);
-  if (!ledger) {
-    ledger = fold(meetings, undefined);
-    built.set(meetings, ledger);
-  }
-  void config;
-  return ledger;
+export function buildLedger(meetings: readonly LoadedMeeting[], options: LedgerOptions = {}): Ledger {
+  return fold(meetings, options.before);
 }
 
 function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before']): Ledger {
@@ -176,8 +162,8 @@ function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before'
 }
 
 /** The ledger as the meeting `meeting` sees it: only the meetings held before it are folded. */
-export function ledgerBefore(meetings: readonly LoadedMeeting[], config: Config, meeting: { date: string; id?: string }): Ledger {
-  return buildLedger(meetings, config, { before: meeting });
+export function ledgerBefore(meetings: readonly LoadedMeeting[], meeting: { date: string; id?: string }): Ledger {
+  return buildLedger(meetings, { before: meeting });
 }
 
 /**

@@ -2,7 +2,7 @@
 // A deadline of « prochaine réunion » falls due on the group's next meeting after the one
 // that set it: the next meeting actually held, or else the date announced for it.
 import { dueDay, parseIsoDate, parseMonth, type Day } from '../calendar.js';
-import type { LoadedMeeting } from '../repository.js';
+import type { LoadedMeeting } from '../model.js';
 import type { NextMeeting } from '../schema/meeting.js';
 
 export interface AnnouncedMeeting {

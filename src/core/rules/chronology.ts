@@ -1,18 +1,18 @@
 // Times and dates inside one meeting must follow each other.
 import { compareDays, dueDay, minutesOf, parseDeadline, parseIsoDate, parseMonth, parseTime, type Day } from '../calendar.js';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Finding } from '../diagnostics.js';
 import { messages } from '../messages.js';
-import type { Rule } from './rule.js';
+import { errorAt, placeIn, warningAt, type Rule } from './rule.js';
 
-export const chronology: Rule = ({ meetings, locate }) => {
-  const diagnostics: Diagnostic[] = [];
+export const chronology: Rule = ({ meetings }) => {
+  const diagnostics: Finding[] = [];
   for (const loaded of meetings) {
     const { meeting } = loaded;
     const day = parseIsoDate(meeting.date)!;
     const start = meeting.heure_debut === undefined ? undefined : parseTime(meeting.heure_debut);
     const end = meeting.heure_fin === undefined ? undefined : parseTime(meeting.heure_fin);
     if (start && end && minutesOf(end) <= minutesOf(start)) {
-      diagnostics.push(error('heure-fin', messages.endBeforeStart(meeting.heure_debut!, meeting.heure_fin!), locate(loaded, ['heure_fin'])));
+      diagnostics.push(errorAt('heure-fin', messages.endBeforeStart(meeting.heure_debut!, meeting.heure_fin!), placeIn(loaded, ['heure_fin'])));
     }
     const next = meeting.prochaine_reunion;
     if (next) {
@@ -20,7 +20,7 @@ export const chronology: Rule = ({ meetings, locate }) => {
       if (nextDay && compareDays(nextDay, day) <= 0) {
         const key = next.date ? 'date' : 'mois';
         diagnostics.push(
-          error('prochaine-reunion', messages.nextMeetingNotAfter(next.date ?? next.mois!, meeting.date), locate(loaded, ['prochaine_reunion', key])),
+          errorAt('prochaine-reunion', messages.nextMeetingNotAfter(next.date ?? next.mois!, meeting.date), placeIn(loaded, ['prochaine_reunion', key])),
         );
       }
     }
@@ -30,10 +30,10 @@ export const chronology: Rule = ({ meetings, locate }) => {
         const due = dueOf(action.echeance);
         if (due && compareDays(due, day) < 0) {
           diagnostics.push(
-            warning(
+            warningAt(
               'echeance-passee',
               messages.deadlineBeforeMeeting(String(action.echeance), meeting.date),
-              locate(loaded, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'echeance']),
+              placeIn(loaded, ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'echeance']),
             ),
           );
         }

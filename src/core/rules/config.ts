@@ -3,7 +3,7 @@
 // collective must not take an organisation's name. Each finding names its place by data path.
 import { messages, suggest } from '../messages.js';
 import type { Config } from '../schema/config.js';
-import type { DataPath } from '../source.js';
+import type { DataPath } from '../diagnostics.js';
 
 export interface ConfigFinding {
   code: string;

@@ -1,13 +1,12 @@
 // The rapporteur's Markdown (discussions, annexes) must fit a page: a list nested deeper, or a
 // table wider, than the PDF can lay out is refused here, before any rendering, at its place.
 import { layoutExcesses, MAX_LIST_DEPTH, MAX_TABLE_COLUMNS } from '../../document/limits.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import type { DataPath, Finding } from '../diagnostics.js';
 import { messages } from '../messages.js';
-import type { DataPath } from '../source.js';
-import type { Rule } from './rule.js';
+import { errorAt, placeIn, type Rule } from './rule.js';
 
-export const layoutLimits: Rule = ({ meetings, locate }) => {
-  const diagnostics: Diagnostic[] = [];
+export const layoutLimits: Rule = ({ meetings }) => {
+  const diagnostics: Finding[] = [];
   for (const loaded of meetings) {
     const check = (markdown: string | undefined, path: DataPath) => {
       if (markdown === undefined) return;
@@ -16,7 +15,7 @@ export const layoutLimits: Rule = ({ meetings, locate }) => {
           excess.kind === 'list-depth'
             ? messages.listTooDeep(excess.value, MAX_LIST_DEPTH, excess.line)
             : messages.tableTooWide(excess.value, MAX_TABLE_COLUMNS, excess.line);
-        diagnostics.push(error(excess.kind === 'list-depth' ? 'liste-trop-profonde' : 'tableau-trop-large', message, locate(loaded, path)));
+        diagnostics.push(errorAt(excess.kind === 'list-depth' ? 'liste-trop-profonde' : 'tableau-trop-large', message, placeIn(loaded, path)));
       }
     };
     loaded.meeting.ordre_du_jour.forEach((item, index) => check(item.discussion, ['ordre_du_jour', index, 'discussion']));

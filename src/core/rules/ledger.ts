@@ -2,25 +2,25 @@
 // follow-up, and a postponement (nouvelle_echeance) that falls before the meeting that set it.
 // Unknown actions and follow-ups dated before their action are errors of action-ids.ts.
 import { compareDays, dueDay, parseDeadline, parseIsoDate } from '../calendar.js';
-import { warning, type Diagnostic } from '../diagnostics.js';
+import type { Finding } from '../diagnostics.js';
 import { buildLedger, isClosed } from '../ledger/index.js';
 import { formatDay } from '../french/index.js';
 import { ACTION_STATUS_WORDS } from '../ledger/wording.js';
 import { messages } from '../messages.js';
-import type { Rule } from './rule.js';
+import { placeIn, warningAt, type Rule } from './rule.js';
 
-export const followUpOfClosedAction: Rule = ({ config, meetings, locate }) => {
-  const diagnostics: Diagnostic[] = [];
-  for (const action of buildLedger(meetings, config).actions) {
+export const followUpOfClosedAction: Rule = ({ meetings }) => {
+  const diagnostics: Finding[] = [];
+  for (const action of buildLedger(meetings).actions) {
     let closing: (typeof action.followUps)[number] | undefined;
     for (const followUp of action.followUps) {
       if (closing && isClosed(followUp.previousStatus)) {
         const when = formatDay(parseIsoDate(closing.meeting.meeting.date)!);
         diagnostics.push(
-          warning(
+          warningAt(
             'suivi-action-close',
             messages.followUpOfClosedAction(action.id, ACTION_STATUS_WORDS[closing.status], when),
-            locate(followUp.meeting, ['suivi_actions', followUp.index, 'action']),
+            placeIn(followUp.meeting, ['suivi_actions', followUp.index, 'action']),
           ),
         );
       }
@@ -30,8 +30,8 @@ export const followUpOfClosedAction: Rule = ({ config, meetings, locate }) => {
   return diagnostics;
 };
 
-export const postponementAfterMeeting: Rule = ({ meetings, locate }) => {
-  const diagnostics: Diagnostic[] = [];
+export const postponementAfterMeeting: Rule = ({ meetings }) => {
+  const diagnostics: Finding[] = [];
   for (const loaded of meetings) {
     loaded.meeting.suivi_actions?.forEach((followUp, index) => {
       if (followUp.nouvelle_echeance === undefined) return;
@@ -39,10 +39,10 @@ export const postponementAfterMeeting: Rule = ({ meetings, locate }) => {
       const due = deadline ? dueDay(deadline) : undefined;
       if (due && compareDays(due, parseIsoDate(loaded.meeting.date)!) < 0) {
         diagnostics.push(
-          warning(
+          warningAt(
             'echeance-passee',
             messages.deadlineBeforeMeeting(String(followUp.nouvelle_echeance), loaded.meeting.date),
-            locate(loaded, ['suivi_actions', index, 'nouvelle_echeance']),
+            placeIn(loaded, ['suivi_actions', index, 'nouvelle_echeance']),
           ),
         );
       }

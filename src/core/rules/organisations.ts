@@ -1,26 +1,25 @@
 // Every acronym a meeting names must be in gtm.yaml's directory, so that renderers can
 // expand it and the ledger can group actions by organisation.
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { DataPath, Finding } from '../diagnostics.js';
 import { messages, suggest } from '../messages.js';
 import { attendanceOfEntry } from '../attendance.js';
 import { isCollective } from '../collectives.js';
 import { isReservedResponsible } from '../schema/responsibles.js';
-import type { DataPath } from '../source.js';
-import type { Rule } from './rule.js';
+import { errorAt, placeIn, warningAt, type Rule } from './rule.js';
 
-export const knownOrganisations: Rule = ({ config, meetings, locate }) => {
+export const knownOrganisations: Rule = ({ config, meetings }) => {
   const directory = Object.keys(config.organisations);
   const known = new Set(directory);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Finding[] = [];
   for (const loaded of meetings) {
     const check = (acronym: string, path: DataPath, collectiveAllowed = false) => {
       if (known.has(acronym) || isReservedResponsible(acronym)) return;
       if (isCollective(config, acronym)) {
-        if (!collectiveAllowed) diagnostics.push(error('collectif-present', messages.collectiveInAttendance(acronym), locate(loaded, path)));
+        if (!collectiveAllowed) diagnostics.push(errorAt('collectif-present', messages.collectiveInAttendance(acronym), placeIn(loaded, path)));
         return;
       }
       diagnostics.push(
-        error('sigle-inconnu', messages.unknownOrganisation(acronym, suggest(acronym, directory)), locate(loaded, path)),
+        errorAt('sigle-inconnu', messages.unknownOrganisation(acronym, suggest(acronym, directory)), placeIn(loaded, path)),
       );
     };
     const { meeting } = loaded;
@@ -30,12 +29,12 @@ export const knownOrganisations: Rule = ({ config, meetings, locate }) => {
       const acronym = attendance.organisation;
       const path = typeof entry === 'string' ? ['presence', index] : ['presence', index, 'organisation'];
       check(acronym, path);
-      if (seen.has(acronym)) diagnostics.push(warning('presence-en-double', messages.duplicateAttendance(acronym), locate(loaded, path)));
+      if (seen.has(acronym)) diagnostics.push(warningAt('presence-en-double', messages.duplicateAttendance(acronym), placeIn(loaded, path)));
       seen.add(acronym);
       if (attendance.status === 'represente' && attendance.representedBy === undefined) {
-        diagnostics.push(error('representant-manquant', messages.representedWithoutWhom(acronym), locate(loaded, ['presence', index], 'key')));
+        diagnostics.push(errorAt('representant-manquant', messages.representedWithoutWhom(acronym), placeIn(loaded, ['presence', index], 'key')));
       } else if (attendance.status !== 'represente' && attendance.representedBy !== undefined) {
-        diagnostics.push(warning('representant-sans-statut', messages.representedByWithoutStatus(acronym), locate(loaded, ['presence', index, 'represente_par'])));
+        diagnostics.push(warningAt('representant-sans-statut', messages.representedByWithoutStatus(acronym), placeIn(loaded, ['presence', index, 'represente_par'])));
       }
     });
     meeting.ordre_du_jour.forEach((item, itemIndex) => {

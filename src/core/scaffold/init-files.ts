@@ -1,6 +1,6 @@
 // The files of a new minutes repository, as `gtm init` writes them: a repository that
 // validates, renders and checks itself in CI from its first commit.
-import { CONFIG_FILE, MEETINGS_DIR } from '../repository.js';
+import { CONFIG_FILE, MEETINGS_DIR } from '../model.js';
 import { jsonSchemaOf, SCHEMA_FILES } from '../schema/json-schema.js';
 import { GITHUB_WORKFLOW, GITLAB_CI } from './ci-files.js';
 import { STARTER_CONFIG } from './starter-config.js';

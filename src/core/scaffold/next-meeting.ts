@@ -6,7 +6,7 @@ import { parseIsoDate, parseTime, type Day } from '../calendar.js';
 import { error, GtmError } from '../diagnostics.js';
 import { ledgerBefore, type TrackedAction } from '../ledger/index.js';
 import { messages, suggest } from '../messages.js';
-import { compareMeetings, type LoadedMeeting } from '../repository.js';
+import { compareMeetings, type LoadedMeeting } from '../model.js';
 import { meetingFileName } from '../rules/groups.js';
 import type { Config, Group } from '../schema/config.js';
 import type { NextMeeting } from '../schema/meeting.js';
@@ -45,7 +45,7 @@ export interface NextMeetingPlan {
   openActions: TrackedAction[];
 }
 
-const usageError = (code: string, message: string): GtmError => new GtmError([error(code, message)], 2);
+const usageError = (code: string, message: string): GtmError => new GtmError([error(code, message)], 'usage');
 
 export function planNextMeeting(config: Config, meetings: readonly LoadedMeeting[], options: NextMeetingOptions): NextMeetingPlan {
   const groupKey = options.groupe ?? config.groupe_par_defaut;
@@ -76,7 +76,7 @@ export function planNextMeeting(config: Config, meetings: readonly LoadedMeeting
   const previous = groupMeetings.filter((loaded) => loaded.meeting.date < date || (loaded.meeting.date === date && loaded.id < id)).at(-1);
   const chair = chairOf(config, group, previous);
   const attendance = previous ? participantsOf(previous.meeting) : chair ? [chair] : Object.keys(config.organisations).slice(0, 1);
-  const openActions = ledgerBefore(meetings, config, { date, id }).openActionsOf(groupKey);
+  const openActions = ledgerBefore(meetings, { date, id }).openActionsOf(groupKey);
 
   return {
     groupKey,

@@ -1,7 +1,7 @@
 // The Word format for gtm render: the same Markdown as the .md and the same DocumentSpec as the
 // PDF, written as a .docx, with the page furniture decided from the file's state in git.
 // Loaded only when a Word file is asked for.
-import type { LoadedMeeting, Repository } from '../../core/repository.js';
+import type { LoadedMeeting, Repository } from '../../core/model.js';
 import { minutesDocument } from '../../document/index.js';
 import { renderMinutes } from '../minutes.js';
 import { pageFurniture } from '../page-furniture.js';

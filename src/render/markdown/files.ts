@@ -1,5 +1,5 @@
 // The Markdown format for gtm render: the compte-rendu as the templates write it.
-import type { LoadedMeeting, Repository } from '../../core/repository.js';
+import type { LoadedMeeting, Repository } from '../../core/model.js';
 import { renderMinutes } from '../minutes.js';
 
 export async function renderMarkdownFiles(meetings: readonly LoadedMeeting[], repository: Repository): Promise<Map<LoadedMeeting, string>> {

@@ -1,7 +1,7 @@
 // The compte-rendu in Markdown: a meeting and its context in, Markdown out. Pure given its
 // inputs (templates are loaded beforehand by loadTemplates), so the same files give the same bytes.
 import { frenchTypographyMarkdown, splitFences } from '../../core/french/index.js';
-import type { LoadedMeeting } from '../../core/repository.js';
+import type { LoadedMeeting } from '../../core/model.js';
 import { RUNTIME_SECURITY } from './compile.js';
 import { markdownHelpers } from './helpers.js';
 import type { TemplateSet } from './templates.js';

@@ -13,7 +13,7 @@ import {
   inMonth,
 } from '../../core/french/index.js';
 import { attendanceOf, tookPart, type Attendance } from '../../core/attendance.js';
-import type { LoadedMeeting } from '../../core/repository.js';
+import type { LoadedMeeting } from '../../core/model.js';
 import type { Config, Group } from '../../core/schema/config.js';
 import type { ActionPoint, Meeting, NextMeeting } from '../../core/schema/meeting.js';
 

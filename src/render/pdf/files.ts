@@ -1,7 +1,7 @@
 // The PDF format for gtm render: the same Markdown as the .md, typeset, with the page furniture
 // (footer version, « PROJET » watermark) decided from the file's state in git.
 // Loaded only when a PDF is asked for: the typesetter and its fonts stay out of other commands.
-import type { LoadedMeeting, Repository } from '../../core/repository.js';
+import type { LoadedMeeting, Repository } from '../../core/model.js';
 import { renderMinutes } from '../minutes.js';
 import { pageFurniture } from '../page-furniture.js';
 import { renderPdf } from './index.js';

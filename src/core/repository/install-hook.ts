@@ -2,9 +2,9 @@
 // that gtm did not write is never replaced: it may be the team's own.
 import { chmod, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createFileExclusive, writeFileAtomic } from '../atomic-write.js';
-import { gitHooksDirectory, gitTopLevel } from '../git.js';
-import { HOOK_MARKER, preCommitHook } from './pre-commit-hook.js';
+import { createFileExclusive, writeFileAtomic } from './atomic-write.js';
+import { gitHooksDirectory, gitTopLevel } from './git.js';
+import { HOOK_MARKER, preCommitHook } from '../scaffold/pre-commit-hook.js';
 
 export type HookState =
   /** No pre-commit hook yet. */

@@ -3,8 +3,10 @@
 // tags), and bracket nesting deep enough to exhaust the parser's stack. The lexer is iterative,
 // so it is safe on any input the size limit lets through.
 import { CST, Lexer } from 'yaml';
-import { MAX_FLOW_DEPTH } from './fast-yaml.js';
 import { yamlWording } from './yaml-errors.js';
+
+/** Brackets that may be open at once: far above any record, far below what exhausts a stack. */
+export const MAX_FLOW_DEPTH = 50;
 
 const VIRTUAL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 

@@ -3,7 +3,7 @@
 // the English original. Each problem is also moved to where the fix belongs when the parser
 // notices it elsewhere (an unclosed quote is found at the end of the file, not where it opens).
 import type { YAMLError } from 'yaml';
-import { messages } from './messages.js';
+import { messages } from '../messages.js';
 
 const quote = (value: string): string => `« ${value} »`;
 

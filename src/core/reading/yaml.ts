@@ -14,12 +14,12 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
-import { error, type Diagnostic, type Location } from './diagnostics.js';
-import { messages } from './messages.js';
+import { error, type DataPath, type Diagnostic, type Location } from '../diagnostics.js';
+import { messages } from '../messages.js';
 import { describeYamlError, yamlWording } from './yaml-errors.js';
 import { mayHaveLexicalProblem, scanTokens } from './yaml-lexical.js';
 
-export type DataPath = ReadonlyArray<string | number>;
+export type { DataPath } from '../diagnostics.js';
 
 export interface YamlSource {
   file: string;

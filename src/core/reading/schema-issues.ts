@@ -1,8 +1,8 @@
 // zod issues → French diagnostics placed on the YAML node they concern.
 import type * as z from 'zod/mini';
-import { error, type Diagnostic } from './diagnostics.js';
-import { messages, suggest } from './messages.js';
-import { locate, type YamlSource } from './source.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { messages, suggest } from '../messages.js';
+import { locate, type YamlSource } from './yaml.js';
 
 type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];

@@ -1,9 +1,8 @@
-// Reading a file the rapporteur edited: size limit, encoding (UTF-8, a byte-order mark, UTF-16),
+// Decoding a file the rapporteur edited: size limit, encoding (UTF-8, a byte-order mark, UTF-16),
 // invisible control characters, and git merge-conflict markers, each turned into a located
 // diagnostic rather than an exception.
-import { readFile, stat } from 'node:fs/promises';
-import { error, type Diagnostic } from './diagnostics.js';
-import { messages } from './messages.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { messages } from '../messages.js';
 
 /** Far above any real compte-rendu (a few KB); protects memory and time from a stray file. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -14,30 +13,7 @@ const CONFLICT_MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
 /** C0 controls other than tab, line feed and carriage return, and DEL: never typed on purpose. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-const READ_FAILURES: Record<string, string> = {
-  ENOENT: 'fichier introuvable',
-  EISDIR: 'c’est un dossier, pas un fichier',
-  EACCES: 'accès refusé : vérifiez les droits du fichier',
-  EPERM: 'accès refusé : vérifiez les droits du fichier',
-  ELOOP: 'lien symbolique qui tourne en rond',
-};
-
-export async function readUserText(file: string, shownAs: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-  const at = (line: number, column = 1) => ({ file: shownAs, line, column });
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return { diagnostics: [error('lecture-impossible', messages.unreadableFile(READ_FAILURES.EISDIR!), at(1))] };
-    if (info.size > MAX_FILE_BYTES) return { diagnostics: [error('fichier-trop-gros', messages.fileTooLarge(info.size, MAX_FILE_BYTES), at(1))] };
-    bytes = await readFile(file);
-  } catch (problem) {
-    const code = String((problem as NodeJS.ErrnoException).code ?? '');
-    return { diagnostics: [error('lecture-impossible', messages.unreadableFile(READ_FAILURES[code] ?? `erreur système ${code || 'inconnue'}`), at(1))] };
-  }
-  return decodeUserText(bytes, shownAs);
-}
-
-/** The checks of readUserText on bytes already read (the loader hashes them first for its cache). */
+/** A file's bytes as text, or why they are not a text gtm reads (located). */
 export function decodeUserText(bytes: Uint8Array, shownAs: string): { text?: string; diagnostics: Diagnostic[] } {
   const at = (line: number, column = 1) => ({ file: shownAs, line, column });
   if (isUtf16(bytes)) return { diagnostics: [error('encodage', messages.utf16(), at(1))] };

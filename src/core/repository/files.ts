@@ -1,18 +1,14 @@
-// Where a repository's files are, and what they hold as bytes: finding the root, walking
-// meetings/, and the digest of every file's content. Kept apart from loading (repository.ts)
-// so that a command answered from the cache never loads the YAML parser.
+// Where a repository's files are, and their bytes: finding the root, walking meetings/,
+// reading a file the rapporteur edited (or saying, located, why it cannot be read).
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MeetingCache } from './cache.js';
-import { error, type Diagnostic } from './diagnostics.js';
-import { digestOf, hashBytes } from './hash.js';
-import { messages } from './messages.js';
-import { MAX_FILE_BYTES } from './user-text.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { messages } from '../messages.js';
+import { CONFIG_FILE, MEETING_EXTENSIONS, MEETINGS_DIR } from '../model.js';
+import { MAX_FILE_BYTES } from '../reading/user-text.js';
 
-export const CONFIG_FILE = 'gtm.yaml';
-export const MEETINGS_DIR = 'meetings';
-export const MEETING_EXTENSIONS = ['.yaml', '.yml'];
+export { CONFIG_FILE, MEETINGS_DIR } from '../model.js';
 
 /** The nearest directory at or above `start` holding gtm.yaml. */
 export function findRoot(start: string): string | undefined {
@@ -69,52 +65,50 @@ export interface MeetingWalk {
   ignored: string[];
 }
 
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'fichier introuvable',
+  EISDIR: 'c’est un dossier, pas un fichier',
+  EACCES: 'accès refusé : vérifiez les droits du fichier',
+  EPERM: 'accès refusé : vérifiez les droits du fichier',
+  ELOOP: 'lien symbolique qui tourne en rond',
+};
+
 /**
- * The file's bytes, or undefined when they cannot or should not be read (missing, a folder,
- * over MAX_FILE_BYTES). Read into `into` when given (valid until its next use), else into a
- * buffer of their own.
+ * The bytes of `file`, read into `into` (valid until its next use), or why they cannot be
+ * read (missing, a folder, no permission, over MAX_FILE_BYTES), located at 1:1 of `shownAs`.
+ * One open, one fstat, one read: the size is checked on the open file.
  */
-export function readMeetingBytes(file: string, into?: Buffer): Uint8Array | undefined {
+export function readFileBytes(file: string, shownAs: string, into: Buffer): { bytes: Uint8Array } | { diagnostics: Diagnostic[] } {
+  const at = { file: shownAs, line: 1, column: 1 };
   let descriptor: number | undefined;
   try {
-    // One open, one fstat, one read: the size is checked on the open file, not by a separate stat.
     descriptor = openSync(file, 'r');
     const info = fstatSync(descriptor);
-    if (info.isDirectory() || info.size > MAX_FILE_BYTES) return undefined;
-    const bytes = into ? into.subarray(0, info.size) : Buffer.allocUnsafe(info.size);
+    if (info.isDirectory()) return { diagnostics: [error('lecture-impossible', messages.unreadableFile(READ_FAILURES.EISDIR!), at)] };
+    if (info.size > MAX_FILE_BYTES) return { diagnostics: [error('fichier-trop-gros', messages.fileTooLarge(info.size, MAX_FILE_BYTES), at)] };
+    const bytes = into.subarray(0, info.size);
     let read = 0;
     while (read < bytes.length) {
       const count = readSync(descriptor, bytes, read, bytes.length - read, null);
       if (count === 0) break;
       read += count;
     }
-    return bytes.subarray(0, read);
-  } catch {
-    return undefined;
+    return { bytes: bytes.subarray(0, read) };
+  } catch (problem) {
+    const code = String((problem as NodeJS.ErrnoException).code ?? '');
+    return { diagnostics: [error('lecture-impossible', messages.unreadableFile(READ_FAILURES[code] ?? `erreur système ${code || 'inconnue'}`), at)] };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 
+/** A buffer any file gtm reads fits in. */
+export const fileBuffer = (): Buffer => Buffer.allocUnsafe(MAX_FILE_BYTES);
+
 /** `file` (found by walkMeetings under `root`) relative to `root`, without path.relative's work. */
 export function relativeTo(root: string, file: string): string {
   const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   return file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
-}
-
-/**
- * The SHA-1 of each file at `relativePaths` (under `root`) as its bytes are now; none for a
- * file that cannot be read. Each file is read into one shared buffer and hashed, nothing is
- * kept: 1,000 files take about 30 ms.
- */
-export function contentHashes(root: string, relativePaths: readonly string[]): Map<string, string | undefined> {
-  const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES);
-  const hashes = new Map<string, string | undefined>();
-  for (const relativePath of relativePaths) {
-    const bytes = readMeetingBytes(path.join(root, relativePath), buffer);
-    hashes.set(relativePath, bytes ? hashBytes(bytes) : undefined);
-  }
-  return hashes;
 }
 
 /**
@@ -153,49 +147,4 @@ export async function resolveMeetingPaths(
 function isInside(directory: string, file: string): boolean {
   const relative = path.relative(directory, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-/** What a command answered from a memo needs: the files as they are now, and their digest. */
-export interface FileScan {
-  root: string;
-  cache: MeetingCache;
-  /** The walk of meetings/, for loading to reuse when the memo no longer answers. */
-  walked: MeetingWalk;
-  /** Meeting files, relative to the root, sorted. */
-  files: string[];
-  /** Files under meetings/ that are not read (see walkMeetings), relative to the root. */
-  ignored: string[];
-  /** Content hash of gtm.yaml and of each meeting file (contentHashes): loading may reuse them. */
-  hashes: ReadonlyMap<string, string | undefined>;
-  /** Their digest (digestOf): what memos are kept under. */
-  digest: string;
-}
-
-/**
- * When every meeting file of the repository around `cwd` will be parsed (a first run: no cache
- * yet, or none wanted), starts the parse workers now, so that they boot while the loader, the
- * schema and the rules load. Returns the walk it made, for loading to reuse.
- */
-export async function startWorkersIfAllParsed(cwd: string, cache: boolean): Promise<MeetingWalk | undefined> {
-  const root = findRoot(cwd);
-  if (!root || (cache && MeetingCache.open(root).hasLog())) return undefined;
-  const walked = walkMeetings(path.join(root, MEETINGS_DIR));
-  (await import('./parse-pool.js')).startParseWorkers(walked.files.length);
-  return walked;
-}
-
-/**
- * Walks and hashes the repository around `cwd` when the cache holds a memo `name`, so that the
- * memo can be checked against the files without loading a single one. Undefined when there is
- * no repository or no such memo: the caller loads the repository as usual.
- */
-export function scanForMemo(cwd: string, name: string): FileScan | undefined {
-  const root = findRoot(cwd);
-  if (!root) return undefined;
-  const cache = MeetingCache.open(root);
-  if (!cache.hasMemo(name)) return undefined;
-  const walked = walkMeetings(path.join(root, MEETINGS_DIR));
-  const files = walked.files.map((file) => relativeTo(root, file));
-  const hashes = contentHashes(root, [CONFIG_FILE, ...files]);
-  return { root, cache, walked, files, ignored: walked.ignored.map((file) => relativeTo(root, file)), hashes, digest: digestOf(hashes) };
 }
