@@ -14,7 +14,7 @@ export type Align = 'left' | 'justify' | 'center' | 'right';
 
 export type Block =
   /** A heading is never left alone at the bottom of a page: it is kept with what follows. */
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4; runs: Run[] }
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4; runs: Run[]; align?: Align }
   /** Justified by default. A "\n" in a run's text is a line break. */
   | { kind: 'paragraph'; runs: Run[]; align?: Align }
   /** Each item is a list of blocks, so items can hold several paragraphs and nested lists. */

@@ -10,26 +10,40 @@ import { layoutDocument } from './layout.js';
 import type { Page } from './marks.js';
 import { fontMeasure, type Measure } from './measure.js';
 import { paginate } from './paginate.js';
+import { Structure } from './structure.js';
 import { theme, type Theme } from './style.js';
 
 export type { Align, Block, DocumentMetadata, DocumentSpec, Run } from '../document/blocks.js';
 
 export async function typeset(spec: DocumentSpec): Promise<Uint8Array> {
   const library = createFontLibrary();
-  const pages = composePages(spec, fontMeasure(library), theme);
-  return writePdf({ pages, pageSize: theme.page, metadata: spec.metadata, library, creator: 'gtm' });
+  const { pages, structure } = composeDocument(spec, fontMeasure(library));
+  return writePdf({ pages, structure, pageSize: theme.page, metadata: spec.metadata, library, creator: 'gtm' });
 }
 
-/** Everything but drawing: the pages of marks, from any measure (tests use a fake one). */
-export function composePages(spec: DocumentSpec, measure: Measure, pageTheme: Theme = theme): Page[] {
+export interface ComposeOptions {
+  readonly theme?: Theme;
+  /** The line breaker: the optimal one by default, greedy for comparison. */
+  readonly breaking?: 'optimal' | 'greedy';
+}
+
+/** Everything but drawing: the pages of marks and the structure they tag, from any measure (tests use a fake one). */
+export function composeDocument(spec: DocumentSpec, measure: Measure, options: ComposeOptions = {}): { pages: Page[]; structure: Structure } {
+  const pageTheme = options.theme ?? theme;
   const inline = {
     measure,
     linkColor: pageTheme.link.color,
     linkUnderline: pageTheme.link.underlineWidth,
     hyphenate: frenchHyphenator(),
+    ...(options.breaking ? { breaking: options.breaking } : {}),
   };
-  const flow = layoutDocument({ blocks: spec.blocks, letterhead: spec.firstPageHeader }, { theme: pageTheme, inline });
+  const structure = new Structure();
+  const flow = layoutDocument({ blocks: spec.blocks, letterhead: spec.firstPageHeader }, { theme: pageTheme, inline, structure });
   const { margin, height } = pageTheme.page;
   const pages = paginate(flow, { top: margin.top, bottom: height - margin.bottom });
-  return decorate(pages, spec, pageTheme, measure);
+  return { pages: decorate(pages, spec, pageTheme, measure), structure };
+}
+
+export function composePages(spec: DocumentSpec, measure: Measure, pageTheme: Theme = theme): Page[] {
+  return composeDocument(spec, measure, { theme: pageTheme }).pages;
 }

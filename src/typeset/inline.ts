@@ -1,9 +1,13 @@
-// Inline layout: styled runs -> words -> lines, on the real widths of the glyphs. Greedy line
-// filling (what word processors do), with French hyphenation for justified text, breaks after
-// the hyphen of a compound word, and an emergency break for words (URLs) wider than the line.
+// Inline layout: styled runs -> words -> lines, on the real widths of the glyphs. Lines are
+// broken over the whole paragraph (Knuth-Plass, knuth-plass.ts), with French hyphenation for
+// justified text, breaks after the hyphen of a compound word, never before « : ; ! ? » nor
+// after « «, and words (URLs) wider than the line cut to fit it. A justified line that would
+// still be stretched too far is set ragged instead. Greedy filling (what word processors do)
+// is kept as the baseline the benchmark compares with, and as the last resort.
 import type { Align, Run } from '../document/blocks.js';
 import { faceOf, type FaceId } from './fonts/faces.js';
 import type { Hyphenator } from './hyphenate.js';
+import { breakPoints, type Item } from './knuth-plass.js';
 import type { Mark } from './marks.js';
 import type { Measure } from './measure.js';
 import type { Color, TextStyle } from './style.js';
@@ -13,6 +17,8 @@ export interface InlineContext {
   readonly linkColor: Color;
   readonly linkUnderline: number;
   readonly hyphenate?: Hyphenator;
+  /** 'greedy' fills each line in turn, for comparison (scripts/bench-typeset.mjs). */
+  readonly breaking?: 'optimal' | 'greedy';
 }
 
 export interface LineBox {
@@ -42,6 +48,7 @@ interface Word {
 }
 
 const SOFT_HYPHEN = '\u00ad';
+const NBSP = '\u00a0';
 /** Characters after which a URL or an overlong word may be broken when it cannot fit a line. */
 const URL_BREAK_AFTER = new Set(['/', '.', '?', '&', '=', '_', '-', '#', ':', ',', ';']);
 /**
@@ -64,11 +71,36 @@ export function breakLines(
   // A negative width (a column narrower than its padding) would let no character fit.
   const room = Math.max(0, width);
   const words = toWords(runs, style, context).flatMap((word) => (word.width > room + EPSILON ? splitOverlong(word, room, context.measure) : [word]));
-  const lines = fillLines(words, room, align === 'justify', context);
+  const justify = align === 'justify';
+  const optimal = context.breaking === 'greedy' ? undefined : optimalLines(words, room, justify, context);
+  const lines = optimal?.lines ?? fillLines(words, room, justify, context);
   return lines.map((line, i) => {
     const last = i === lines.length - 1 || line[line.length - 1]!.after === 'newline';
-    return lineBox(line, style, x, width, last && align === 'justify' ? 'left' : align, context);
+    // The last line is set at its natural spacing, unless the breaker shrank it to fit.
+    const ratio = justify ? spaceRatio(line, room, context.measure) : 1;
+    const ragged = optimal?.ragged || (last && ratio >= 1) || (optimal !== undefined && ratio > MAX_SPACE_RATIO);
+    return lineBox(line, style, x, width, ragged && justify ? 'left' : align, context);
   });
+}
+
+/** Word spaces of a justified line are at most this many times their natural width. */
+export const MAX_SPACE_RATIO = 1.5;
+
+/** How wide the spaces of `line` are once justified to `width`, as a multiple of their natural width. */
+export function spaceRatio(line: readonly Word[], width: number, measure: Measure): number {
+  let natural = 0;
+  let spaces = 0;
+  let space = 0;
+  line.forEach((word, i) => {
+    natural += word.width;
+    if (i === line.length - 1) return;
+    natural += gapBetween(word, line[i + 1]!, measure);
+    if (word.after === 'space') {
+      spaces++;
+      space += spaceWidth(word, measure);
+    }
+  });
+  return spaces === 0 ? 1 : 1 + (width - natural) / space;
 }
 
 /** Narrowest and widest sensible widths of the text: its longest word, its longest line unbroken. */
@@ -116,7 +148,9 @@ function toWords(runs: readonly Run[], style: TextStyle, context: InlineContext)
       .replace(/\r\n?/g, '\n')
       .replace(/[\t\v\f]/g, ' ')
       .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u00ad]/g, ''); // controls draw nothing; soft hyphens are ours to place
-    for (const part of text.split(/( +|\n)/)) {
+    // French keeps « : ; ! ? » and the closing guillemet with the word before, the opening one with the word after.
+    const french = text.replace(/ +(?=[:;!?»])|(?<=«) +/g, NBSP);
+    for (const part of french.split(/( +|\n)/)) {
       if (part === '') continue;
       if (part === '\n') finish('newline');
       else if (part.startsWith(' ')) finish('space');
@@ -229,6 +263,119 @@ function fillLines(words: readonly Word[], width: number, hyphenating: boolean, 
   return lines;
 }
 
+/** How far justified spaces may stretch and shrink, as shares of their width (TeX's plain values). */
+const SPACE_STRETCH = 0.5;
+const SPACE_SHRINK = 1 / 3;
+/** Slightly under MAX_SPACE_RATIO: the breaker measures words without kerning across hyphenation points. */
+const JUSTIFIED_TOLERANCE = 0.95;
+/** Ragged lines may fall short of the measure by this many spaces' worth without much cost. */
+const RAGGED_STRETCH = 6;
+const HYPHEN_PENALTY = 50;
+const EXPLICIT_HYPHEN_PENALTY = 50;
+
+/** Where an item came from: a line ending at it ends after `word`, or inside it at `offset`. */
+interface Origin {
+  readonly word: number;
+  readonly offset?: number;
+}
+
+/**
+ * The paragraph's best breaks (Knuth-Plass). Justified text that cannot keep every line within
+ * the tolerance is set ragged-right as a whole (`ragged`), its breaks chosen for an even edge;
+ * undefined when not even that fits (a column narrower than a letter).
+ */
+function optimalLines(words: readonly Word[], width: number, justify: boolean, context: InlineContext): { lines: Word[][]; ragged: boolean } | undefined {
+  if (words.length === 0) return { lines: [], ragged: false };
+  const hyphenate = justify ? context.hyphenate : undefined;
+  let ragged = !justify;
+  let paragraph = paragraphItems(words, !ragged, hyphenate, context.measure);
+  let breaks = breakPoints(paragraph.items, { width, tolerance: ragged ? Infinity : JUSTIFIED_TOLERANCE, lineStretch: ragged ? paragraph.raggedStretch : 0 });
+  if (!breaks && !ragged) {
+    ragged = true;
+    paragraph = paragraphItems(words, false, hyphenate, context.measure);
+    breaks = breakPoints(paragraph.items, { width, tolerance: Infinity, lineStretch: paragraph.raggedStretch });
+  }
+  if (!breaks) return undefined;
+  return { lines: linesAt(breaks, paragraph.origins, words, context.measure), ragged };
+}
+
+/** The paragraph as boxes, glue and penalties, each item with the word it comes from. */
+function paragraphItems(
+  words: readonly Word[],
+  justify: boolean,
+  hyphenate: Hyphenator | undefined,
+  measure: Measure,
+): { items: Item[]; origins: Origin[]; raggedStretch: number } {
+  const items: Item[] = [];
+  const origins: Origin[] = [];
+  const push = (item: Item, origin: Origin) => {
+    items.push(item);
+    origins.push(origin);
+  };
+  let unitSpace = 0;
+  words.forEach((word, index) => {
+    const points = hyphenate && !word.cut ? hyphenate(word.pieces.map((p) => p.text).join('')) : [];
+    let from = 0;
+    for (const point of points) {
+      const fragment = sliceWord(word, from, point, measure);
+      push({ kind: 'box', width: fragment.width }, { word: index });
+      const last = fragment.pieces[fragment.pieces.length - 1]!;
+      push({ kind: 'penalty', width: measure.width(SOFT_HYPHEN, last.face, last.size), penalty: HYPHEN_PENALTY, flagged: true }, { word: index, offset: point });
+      from = point;
+    }
+    push({ kind: 'box', width: points.length === 0 ? word.width : sliceWord(word, from, Infinity, measure).width }, { word: index });
+    switch (word.after) {
+      case 'space': {
+        const space = spaceWidth(word, measure);
+        unitSpace ||= space;
+        push({ kind: 'glue', width: space, stretch: justify ? space * SPACE_STRETCH : 0, shrink: justify ? space * SPACE_SHRINK : 0 }, { word: index });
+        break;
+      }
+      case 'join':
+        push({ kind: 'penalty', width: 0, penalty: word.cut ? 0 : EXPLICIT_HYPHEN_PENALTY, flagged: !word.cut }, { word: index });
+        break;
+      case 'newline':
+      case 'end':
+        push({ kind: 'glue', width: 0, stretch: 0, shrink: 0, fill: true }, { word: index });
+        push({ kind: 'penalty', width: 0, penalty: -Infinity, flagged: false }, { word: index });
+        break;
+    }
+  });
+  const first = words[0]?.pieces[0];
+  unitSpace ||= first ? measure.width(' ', first.face, first.size) : 1;
+  return { items, origins, raggedStretch: RAGGED_STRETCH * unitSpace };
+}
+
+/** The lines that the breaks at `breaks` (indices of items) make of the words. */
+function linesAt(breaks: readonly number[], origins: readonly Origin[], words: readonly Word[], measure: Measure): Word[][] {
+  const lines: Word[][] = [];
+  let line: Word[] = [];
+  let word = 0;
+  let offset = 0;
+  for (const at of breaks) {
+    const origin = origins[at]!;
+    while (word < origin.word) {
+      line.push(offset === 0 ? words[word]! : sliceWord(words[word]!, offset, Infinity, measure, words[word]!.after));
+      word++;
+      offset = 0;
+    }
+    if (origin.offset !== undefined) {
+      const head = sliceWord(words[word]!, offset, origin.offset, measure);
+      const last = head.pieces[head.pieces.length - 1]!;
+      head.pieces[head.pieces.length - 1] = piece(last.text + SOFT_HYPHEN, last.face, last.size, last.color, last.link, measure);
+      line.push({ ...head, width: sum(head.pieces.map((p) => p.width)), after: 'end' });
+      offset = origin.offset;
+    } else {
+      line.push(offset === 0 ? words[word]! : sliceWord(words[word]!, offset, Infinity, measure, words[word]!.after));
+      word++;
+      offset = 0;
+    }
+    lines.push(line);
+    line = [];
+  }
+  return lines;
+}
+
 /** Splits `word` at a hyphenation point so that its head, with a hyphen, fits in `room`. */
 function hyphenateToFit(word: Word, room: number, context: InlineContext): [Word, Word] | undefined {
   const text = word.pieces.map((p) => p.text).join('');
@@ -286,7 +433,7 @@ function codePointSize(text: string, at: number): number {
 }
 
 /** The characters of a word between two UTF-16 offsets of its text, with their styles. */
-function sliceWord(word: Word, from: number, to: number, measure: Measure): Word {
+function sliceWord(word: Word, from: number, to: number, measure: Measure, after: After = 'join'): Word {
   const pieces: Piece[] = [];
   let at = 0;
   for (const p of word.pieces) {
@@ -296,7 +443,7 @@ function sliceWord(word: Word, from: number, to: number, measure: Measure): Word
     if (start >= from && at <= to) pieces.push(p);
     else pieces.push(piece(p.text.slice(Math.max(0, from - start), Math.min(p.text.length, to - start)), p.face, p.size, p.color, p.link, measure));
   }
-  return { pieces, width: sum(pieces.map((p) => p.width)), after: 'join' };
+  return { pieces, width: sum(pieces.map((p) => p.width)), after, ...(word.cut ? { cut: true as const } : {}) };
 }
 
 /** Cuts a word at a UTF-16 offset of its text; `mark` (a soft hyphen) ends the head when given. */

@@ -7,11 +7,14 @@ import { faceOf } from './fonts/faces.js';
 import { breakLines, type InlineContext, type LineBox } from './inline.js';
 import type { Mark, TextMark } from './marks.js';
 import type { TextStyle, Theme } from './style.js';
+import { DOCUMENT, type Structure } from './structure.js';
 import { layoutTable } from './table.js';
 
 export interface LayoutContext {
   readonly theme: Theme;
   readonly inline: InlineContext;
+  /** Receives the structure elements of what is laid out (tagged PDF). */
+  readonly structure: Structure;
 }
 
 /** Where blocks go: a column of the page, and the text style of its paragraphs. */
@@ -21,6 +24,8 @@ interface Region {
   readonly body: TextStyle;
   /** Nesting depth of lists, which picks the bullet. */
   readonly listDepth: number;
+  /** The structure element the blocks laid out here belong to. */
+  readonly parent: number;
 }
 
 export interface DocumentFlowInput {
@@ -31,7 +36,7 @@ export interface DocumentFlowInput {
 export function layoutDocument(input: DocumentFlowInput, context: LayoutContext): FlowItem[] {
   const { theme } = context;
   const { margin, width } = theme.page;
-  const column = { x: margin.left, width: width - margin.left - margin.right, listDepth: 0 };
+  const column = { x: margin.left, width: width - margin.left - margin.right, listDepth: 0, parent: DOCUMENT };
   const flow = new FlowBuilder();
   if (input.letterhead && input.letterhead.length > 0) {
     layoutBlocks(input.letterhead, { ...column, body: theme.letterhead.text }, flow, context);
@@ -51,7 +56,8 @@ function layoutBlock(block: Block, region: Region, flow: FlowBuilder, context: L
     case 'heading': {
       const style = theme.headings[block.level];
       flow.space(style.spaceBefore);
-      const lines = breakLines(block.runs, style, region.x, region.width, 'left', context.inline);
+      const tag = context.structure.add(`H${block.level}`, region.parent);
+      const lines = tagLines(breakLines(block.runs, style, region.x, region.width, block.align ?? 'left', context.inline), tag);
       const title = block.runs.map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
       if (lines[0] && title !== '') {
         const anchor: Mark = { kind: 'anchor', x: region.x, y: 0, level: block.level, title };
@@ -62,7 +68,8 @@ function layoutBlock(block: Block, region: Region, flow: FlowBuilder, context: L
       return;
     }
     case 'paragraph': {
-      const lines = breakLines(block.runs, region.body, region.x, region.width, block.align ?? 'justify', context.inline);
+      const tag = context.structure.add('P', region.parent);
+      const lines = tagLines(breakLines(block.runs, region.body, region.x, region.width, block.align ?? 'justify', context.inline), tag);
       pushParagraphLines(flow, lines);
       flow.space(theme.paragraphSpacing);
       return;
@@ -72,7 +79,7 @@ function layoutBlock(block: Block, region: Region, flow: FlowBuilder, context: L
       return;
     case 'table':
       flow.space(theme.table.spaceBefore);
-      for (const row of layoutTable(block, region.x, region.width, context)) flow.push(row);
+      for (const row of layoutTable(block, region.x, region.width, context, region.parent)) flow.push(row);
       flow.space(theme.table.spaceAfter);
       return;
     case 'group': {
@@ -96,6 +103,11 @@ function layoutBlock(block: Block, region: Region, flow: FlowBuilder, context: L
   }
 }
 
+/** The lines' text marks, as belonging to structure element `tag`. */
+export function tagLines(lines: LineBox[], tag: number): LineBox[] {
+  return lines.map((line) => ({ ...line, marks: line.marks.map((mark) => (mark.kind === 'text' ? { ...mark, tag } : mark)) }));
+}
+
 /** Paragraph lines: the first two and the last two stay together (no orphan, no widow). */
 function pushParagraphLines(flow: FlowBuilder, lines: LineBox[]): void {
   const n = lines.length;
@@ -117,15 +129,18 @@ function layoutList(block: Extract<Block, { kind: 'list' }>, region: Region, flo
   flow.space(nested ? itemSpacing : theme.paragraphSpacing);
   // Beyond the deepest list `validate` accepts, items stop moving right: the text keeps a width.
   const step = region.listDepth < MAX_LIST_DEPTH ? indent : 0;
-  const inner: Region = { x: region.x + step, width: region.width - step, body: region.body, listDepth: region.listDepth + 1 };
+  const list = context.structure.add('L', region.parent);
   const start = block.start ?? 1;
   block.items.forEach((item, i) => {
     if (i > 0) flow.space(itemSpacing);
+    const listItem = context.structure.add('LI', list);
+    const label = context.structure.add('Lbl', listItem);
+    const inner: Region = { x: region.x + step, width: region.width - step, body: region.body, listDepth: region.listDepth + 1, parent: context.structure.add('LBody', listItem) };
     // Items are laid out with less space between their own paragraphs than the text has.
     const itemFlow = new FlowBuilder();
     layoutBlocks(item, inner, itemFlow, { ...context, theme: { ...theme, paragraphSpacing: itemSpacing } });
     const marker = block.ordered ? `${start + i}.` : bullets[region.listDepth % bullets.length]!;
-    attachMarker(itemFlow.items, marker, inner.x - 5, region.body, context);
+    attachMarker(itemFlow.items, marker, inner.x - 5, region.body, context, label);
     for (const itemBlock of itemFlow.items) {
       if (itemBlock.kind === 'space') flow.space(itemBlock.height);
       else flow.push(itemBlock);
@@ -135,13 +150,13 @@ function layoutList(block: Extract<Block, { kind: 'list' }>, region: Region, flo
 }
 
 /** Puts the item's marker, right-aligned before `right`, on the baseline of its first line. */
-function attachMarker(items: FlowItem[], marker: string, right: number, style: TextStyle, context: LayoutContext): void {
+function attachMarker(items: FlowItem[], marker: string, right: number, style: TextStyle, context: LayoutContext, tag: number): void {
   const index = items.findIndex((item) => item.kind === 'box' && item.marks.some((m) => m.kind === 'text'));
   const first = items[index];
   if (!first || first.kind !== 'box') return;
   const text = first.marks.find((m): m is TextMark => m.kind === 'text')!;
   const face = faceOf(style.family, false, false);
   const width = context.inline.measure.width(marker, face, text.size);
-  const mark: TextMark = { kind: 'text', x: right - width, y: text.y, face, size: text.size, color: style.color, text: marker, extraSpace: 0 };
+  const mark: TextMark = { kind: 'text', x: right - width, y: text.y, face, size: text.size, color: style.color, text: marker, extraSpace: 0, tag };
   items[index] = { ...first, marks: [mark, ...first.marks] };
 }

@@ -15,6 +15,8 @@ export interface TextMark {
   readonly extraSpace: number;
   /** Counter-clockwise rotation in degrees around (x, y). */
   readonly angle?: number;
+  /** The structure element (structure.ts) the text belongs to; none for page furniture. */
+  readonly tag?: number;
 }
 
 export interface RectMark {

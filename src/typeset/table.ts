@@ -3,13 +3,13 @@
 import type { Block, Run } from '../document/blocks.js';
 import { cellHeight, rowHeight, type FlowRow, type TableFrame } from './flow.js';
 import { breakLines, contentWidths, type LineBox } from './inline.js';
-import type { LayoutContext } from './layout.js';
+import { tagLines, type LayoutContext } from './layout.js';
 import { shiftMark, type Mark } from './marks.js';
 import type { TextStyle } from './style.js';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
-export function layoutTable(table: TableBlock, x: number, width: number, context: LayoutContext): FlowRow[] {
+export function layoutTable(table: TableBlock, x: number, width: number, context: LayoutContext, parent: number): FlowRow[] {
   const { theme } = context;
   const cellStyle = theme.table.cell;
   const headerStyle: TextStyle = { ...cellStyle, bold: true };
@@ -34,16 +34,22 @@ export function layoutTable(table: TableBlock, x: number, width: number, context
     ruleWidth: theme.table.ruleWidth,
     ruleColor: theme.table.ruleColor,
   };
-  const layoutCells = (cells: Run[][], style: TextStyle) =>
-    columns.map((column, i) => breakLines(cells[i] ?? [], style, column.x + padding.x, column.width - 2 * padding.x, 'left', context.inline));
+  const { structure } = context;
+  const element = structure.add('Table', parent);
+  const layoutCells = (cells: Run[][], style: TextStyle, role: 'TH' | 'TD') => {
+    const row = structure.add('TR', element);
+    return columns.map((column, i) =>
+      tagLines(breakLines(cells[i] ?? [], style, column.x + padding.x, column.width - 2 * padding.x, 'left', context.inline), structure.add(role, row)),
+    );
+  };
 
   const rows: FlowRow[] = [];
   if (table.header.length > 0) {
-    const header: FlowRow = { kind: 'row', frame, cells: layoutCells(table.header, headerStyle), isHeader: true, keepWithNext: true };
+    const header: FlowRow = { kind: 'row', frame, cells: layoutCells(table.header, headerStyle, 'TH'), isHeader: true, keepWithNext: true };
     frame.header = header;
     rows.push(header);
   }
-  for (const row of table.rows) rows.push({ kind: 'row', frame, cells: layoutCells(row, cellStyle), isHeader: false, keepWithNext: false });
+  for (const row of table.rows) rows.push({ kind: 'row', frame, cells: layoutCells(row, cellStyle, 'TD'), isHeader: false, keepWithNext: false });
   return rows;
 }
 

@@ -6,6 +6,7 @@ import { PDFContext, PDFHexString, PDFName, PDFString, PDFWriter, type PDFDict, 
 import type { DocumentMetadata } from '../../document/blocks.js';
 import type { FontLibrary } from '../fonts/library.js';
 import type { LinkMark, Page } from '../marks.js';
+import type { Structure } from '../structure.js';
 import { contentStream, FontResources, num } from './content.js';
 import { deflated } from './deflate.js';
 import { embedFont } from './embedFont.js';
@@ -15,6 +16,8 @@ import { asciiString, textString, uriString } from './strings.js';
 
 export interface PdfInput {
   readonly pages: readonly Page[];
+  /** The structure the pages' text is tagged with (tagged PDF). */
+  readonly structure?: Structure;
   readonly pageSize: { readonly width: number; readonly height: number };
   readonly metadata: DocumentMetadata;
   readonly library: FontLibrary;
