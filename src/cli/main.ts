@@ -3,6 +3,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { error, GtmError } from '../core/diagnostics.js';
 import { colorsFor } from './colors.js';
+import type { ConvocationCliOptions } from './commands/convocation.js';
 import type { Io } from './io.js';
 import { help, HELP_TITLES, internal, usage } from './messages.js';
 import { formatDiagnostics } from './report.js';
@@ -111,6 +112,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--lieu <lieu>', help.newPlace)
     .option('--edit', help.newEdit)
     .action((options: NewCliOptions) => run(() => import('./commands/new.js'))(options));
+
+  subcommand('convocation')
+    .description(help.convocation)
+    .option('--groupe <groupe>', help.convocationGroup)
+    .option('--point <intitulé>', help.convocationPoint, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--date <date>', help.convocationDate)
+    .option('--heure <heure>', help.convocationTime)
+    .option('--lieu <lieu>', help.convocationPlace)
+    .option('--revision <n>', help.convocationRevision)
+    .option('--format <format>', help.format('pdf, md, ics', 'pdf'), choice('--format', ['pdf', 'md', 'ics']))
+    .option('-o, --output <chemin>', help.chairOutput)
+    .action((options: Omit<ConvocationCliOptions, 'format'> & { format?: ConvocationCliOptions['format'] }) =>
+      run(() => import('./commands/convocation.js'))({ ...options, format: options.format ?? 'pdf' }),
+    );
 
   subcommand('init')
     .description(help.init)

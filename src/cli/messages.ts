@@ -33,6 +33,20 @@ export const help = {
   initDirectory: 'dossier du dépôt (par défaut : le dossier courant)',
   hook: 'gère le contrôle automatique avant chaque commit git',
   hookInstall: 'installe le contrôle des réunions avant chaque commit (git pre-commit)',
+  convocation: 'prépare la convocation à la prochaine réunion : PDF, Markdown ou invitation de calendrier (.ics)',
+  convocationGroup: 'groupe convoqué (par défaut : celui de gtm.yaml)',
+  convocationPoint: 'point à inscrire à l’ordre du jour (répétez l’option pour plusieurs points)',
+  convocationDate: 'date de la réunion, AAAA-MM-JJ (par défaut : celle annoncée par le dernier compte-rendu)',
+  convocationTime: 'heure de début, HH:MM (par défaut : celle annoncée)',
+  convocationPlace: 'lieu de la réunion (par défaut : celui annoncé, ou le lieu habituel)',
+  convocationRevision: 'numéro de mise à jour de l’invitation .ics : 0 la première fois, puis 1, 2… à chaque changement',
+  chairOutput: 'fichier ou dossier où écrire le résultat (par défaut : rendus/ ; « - » pour l’afficher)',
+  diffuser: 'prépare la diffusion d’un compte-rendu : des brouillons de courriel (.eml) avec le PDF joint, sans rien envoyer',
+  diffuserMeeting: 'identifiant (2023-06-20-national) ou chemin du fichier ; par défaut la dernière réunion',
+  diffuserPerOrganisation: 'un courriel par organisation membre, avec ses propres points d’action',
+  bilan: 'bilan d’une année de réunions : réunions tenues, présence, points d’action, graphiques',
+  bilanYear: 'année du bilan, par exemple 2021',
+  bilanGroup: 'groupe (par défaut : celui de gtm.yaml)',
 };
 
 export const HELP_TITLES: Record<string, string> = {
@@ -99,6 +113,21 @@ export const scaffolding = {
 };
 
 /** gtm render. */
+export const chairWording = {
+  written: (file: string) => `écrit : ${file}\n`,
+  refusedOutput: (target: string) =>
+    `refus d’écrire dans ${target} : les fichiers de réunion, gtm.yaml et le dossier meetings/ ne sont jamais modifiés ; choisissez un autre chemin (par défaut : rendus/)`,
+  invalidRepository: (what: string) => `${what} n’a pas été produit(e) : corrigez d’abord les erreurs ci-dessus (voir « gtm validate »)\n`,
+  invalidRevision: (value: string) => `numéro de mise à jour invalide pour --revision « ${value} » : un entier, 0 la première fois`,
+  noOrganizer: (chair: string | undefined, group: string) =>
+    chair === undefined
+      ? `l’invitation a besoin d’un organisateur : indiquez « presidence: » du groupe ${group} dans gtm.yaml, et un contact (avec email) pour cette organisation`
+      : `l’invitation a besoin d’un organisateur : ajoutez à ${chair} dans gtm.yaml un contact avec son adresse (contacts: - nom: …, email: …)`,
+  withoutContact: (organisations: readonly string[]) =>
+    `attention : ${organisations.length === 1 ? 'ce membre n’a' : 'ces membres n’ont'} aucun contact dans gtm.yaml et ne ${organisations.length === 1 ? 'sera' : 'seront'} pas invité${organisations.length === 1 ? '' : 's'} : ${organisations.join(', ')}\n`,
+  emptyPoint: () => 'point vide pour --point : écrivez son intitulé, par exemple --point "Présentation de l’OIM"',
+};
+
 export const rendering = {
   written: (file: string) => `écrit : ${file}\n`,
   meetingNotFound: (reference: string, suggestion?: string) =>

@@ -2,6 +2,7 @@
 // that has a due day. Deterministic: UIDs come from action ids, and DTSTAMP from the data (the
 // last meeting that decided or followed the action), never from the clock.
 import { compareRows, type ActionRow, type Reporter } from './rows.js';
+import { escapeText, fold } from '../../render/ics-text.js';
 import type { Config } from '../../core/schema/config.js';
 import { formatResponsibles } from '../../core/french/index.js';
 
@@ -57,33 +58,4 @@ function compact(iso: string): string {
 function nextDay(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-}
-
-/** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
-export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/**
- * Folds a content line at 75 octets (RFC 5545 §3.1): CRLF then a space, never inside a UTF-8
- * sequence.
- */
-export function fold(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
-    // Continuation lines start with a space, which counts in their 75 octets.
-    const limit = parts.length === 0 ? 75 : 74;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
 }

@@ -113,6 +113,141 @@ export const BUILT_IN_TEMPLATES: Record<string, { hash: string; spec: object }> 
     + ((stack1 = container.invokePartial(lookupProperty(partials,"pied"),depth0,{"name":"pied","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
   },
+  "convocation": {
+    hash: "16c1a5e61505b240",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| Heure | "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||container.strict(depth0, "cellule", {"start":{"line":27,"column":12},"end":{"line":27,"column":19}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"heure"),{"name":"cellule","hash":{},"hashIds":{},"ids":["heure"],"data":data,"loc":{"start":{"line":27,"column":10},"end":{"line":27,"column":27}}})) != null ? stack1 : "")
+    + " |\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| Destinataires | "
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"destinataires"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(2, data, 0),"inverse":container.noop,"ids":["destinataires"],"data":data,"loc":{"start":{"line":31,"column":18},"end":{"line":31,"column":102}}})) != null ? stack1 : "")
+    + " |\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"hashIds":{},"fn":container.program(3, data, 0),"inverse":container.noop,"ids":["@first"],"data":data,"loc":{"start":{"line":31,"column":41},"end":{"line":31,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"cellule")||container.strict(depth0, "cellule", {"start":{"line":31,"column":76},"end":{"line":31,"column":83}} )).call(alias1,lookupProperty(depth0,"libelle"),{"name":"cellule","hash":{},"hashIds":{},"ids":["libelle"],"data":data,"loc":{"start":{"line":31,"column":74},"end":{"line":31,"column":93}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    return "<br>";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = (((helper = lookupProperty(helpers,"numero") || alias1(depth0, "numero", {"start":{"line":41,"column":2},"end":{"line":41,"column":8}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"numero","hash":{},"hashIds":{},"ids":[],"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":41,"column":10}}}) : helper))) != null ? stack1 : "")
+    + ". "
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":41,"column":14},"end":{"line":41,"column":19}} )).call(alias2,lookupProperty(depth0,"titre"),{"name":"texte","hash":{},"hashIds":{},"ids":["titre"],"data":data,"loc":{"start":{"line":41,"column":12},"end":{"line":41,"column":27}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"presentateur"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(5, data, 0),"inverse":container.noop,"ids":["presentateur"],"data":data,"loc":{"start":{"line":41,"column":27},"end":{"line":41,"column":79}}})) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " ("
+    + ((stack1 = (lookupProperty(helpers,"texte")||container.strict(depth0, "texte", {"start":{"line":41,"column":51},"end":{"line":41,"column":56}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"presentateur"),{"name":"texte","hash":{},"hashIds":{},"ids":["presentateur"],"data":data,"loc":{"start":{"line":41,"column":49},"end":{"line":41,"column":71}}})) != null ? stack1 : "")
+    + ")";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = (lookupProperty(helpers,"texte")||container.strict(depth0, "texte", {"start":{"line":47,"column":2},"end":{"line":47,"column":7}} )).call(alias1,lookupProperty(depth0,"resume_actions"),{"name":"texte","hash":{},"hashIds":{},"ids":["resume_actions"],"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":47,"column":24}}})) != null ? stack1 : "")
+    + " Chaque responsable est invité à présenter l’état de ses actions.\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"actions"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(7, data, 0),"inverse":container.noop,"ids":["actions"],"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":58,"column":9}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "### "
+    + ((stack1 = (lookupProperty(helpers,"texte")||container.strict(depth0, "texte", {"start":{"line":50,"column":6},"end":{"line":50,"column":11}} )).call(alias1,lookupProperty(depth0,"responsable"),{"name":"texte","hash":{},"hashIds":{},"ids":["responsable"],"data":data,"loc":{"start":{"line":50,"column":4},"end":{"line":50,"column":25}}})) != null ? stack1 : "")
+    + "\n\n| Point d’action | Date limite | État |\n| --- | --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lignes"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(8, data, 0),"inverse":container.noop,"ids":["lignes"],"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":56,"column":9}}})) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| **"
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":55,"column":6},"end":{"line":55,"column":13}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"cellule","hash":{},"hashIds":{},"ids":["id"],"data":data,"loc":{"start":{"line":55,"column":4},"end":{"line":55,"column":18}}})) != null ? stack1 : "")
+    + "** – "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":55,"column":25},"end":{"line":55,"column":32}} )).call(alias2,lookupProperty(depth0,"action"),{"name":"cellule","hash":{},"hashIds":{},"ids":["action"],"data":data,"loc":{"start":{"line":55,"column":23},"end":{"line":55,"column":41}}})) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":55,"column":46},"end":{"line":55,"column":53}} )).call(alias2,lookupProperty(depth0,"echeance"),{"name":"cellule","hash":{},"hashIds":{},"ids":["echeance"],"data":data,"loc":{"start":{"line":55,"column":44},"end":{"line":55,"column":64}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"en_retard"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(9, data, 0),"inverse":container.noop,"ids":["en_retard"],"data":data,"loc":{"start":{"line":55,"column":64},"end":{"line":55,"column":104}}})) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":55,"column":109},"end":{"line":55,"column":116}} )).call(alias2,lookupProperty(depth0,"statut"),{"name":"cellule","hash":{},"hashIds":{},"ids":["statut"],"data":data,"loc":{"start":{"line":55,"column":107},"end":{"line":55,"column":125}}})) != null ? stack1 : "")
+    + " |\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    return " (**en retard**)";
+},"10":function(container,depth0,helpers,partials,data) {
+    return "Aucun point d’action ne reste ouvert.\n\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"entete"),depth0,{"name":"entete","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n# "
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":22,"column":4},"end":{"line":22,"column":9}} )).call(alias2,lookupProperty(depth0,"titre"),{"name":"texte","hash":{},"hashIds":{},"ids":["titre"],"data":data,"loc":{"start":{"line":22,"column":2},"end":{"line":22,"column":17}}})) != null ? stack1 : "")
+    + "\n\n| Date | "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":24,"column":11},"end":{"line":24,"column":18}} )).call(alias2,lookupProperty(depth0,"date"),{"name":"cellule","hash":{},"hashIds":{},"ids":["date"],"data":data,"loc":{"start":{"line":24,"column":9},"end":{"line":24,"column":25}}})) != null ? stack1 : "")
+    + " |\n| --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"heure"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(0, data, 0),"inverse":container.noop,"ids":["heure"],"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+    + "| Lieu | "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":29,"column":11},"end":{"line":29,"column":18}} )).call(alias2,lookupProperty(depth0,"lieu"),{"name":"cellule","hash":{},"hashIds":{},"ids":["lieu"],"data":data,"loc":{"start":{"line":29,"column":9},"end":{"line":29,"column":25}}})) != null ? stack1 : "")
+    + " |\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"destinataires"),"length"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(1, data, 0),"inverse":container.noop,"ids":["destinataires.length"],"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":32,"column":7}}})) != null ? stack1 : "")
+    + "\nMadame, Monsieur,\n\n"
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":36,"column":2},"end":{"line":36,"column":7}} )).call(alias2,lookupProperty(depth0,"invitation"),{"name":"texte","hash":{},"hashIds":{},"ids":["invitation"],"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":36,"column":20}}})) != null ? stack1 : "")
+    + "\n\n## Ordre du jour proposé\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"ordre_du_jour"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(4, data, 0),"inverse":container.noop,"ids":["ordre_du_jour"],"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "")
+    + "\n## Points d’action ouverts\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"nombre_actions"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(6, data, 0),"inverse":container.program(10, data, 0),"ids":["nombre_actions"],"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "")
+    + "Comptant sur votre participation effective.\n\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature"),depth0,{"name":"signature","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true},
+  },
   "entete": {
     hash: "4cbb2eb72e57e0f8",
     spec: {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

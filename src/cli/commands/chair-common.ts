@@ -1,0 +1,37 @@
+// What the chair's commands (convocation, diffuser, bilan) share: a valid repository to work
+// from, and writing their result where -o says.
+import { writeFileAtomic } from '../../core/atomic-write.js';
+import { loadRepository, type Repository } from '../../core/repository.js';
+import { validateRepository } from '../../core/validate.js';
+import { colorsFor } from '../colors.js';
+import type { Io } from '../io.js';
+import { chairWording } from '../messages.js';
+import { outputTarget, shownPath } from '../output-target.js';
+import { formatDiagnostics } from '../report.js';
+
+/** The repository when it has no error; else its errors are shown and undefined returned. */
+export async function validRepository(io: Io, what: string, options: { prose?: boolean } = {}): Promise<Repository | undefined> {
+  const repository = await loadRepository(io.cwd, { prose: options.prose ?? true });
+  const errors = (await validateRepository(repository)).filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length === 0) return repository;
+  io.stderr(formatDiagnostics(errors, { colors: colorsFor(io, 'stderr'), root: repository.root }));
+  io.stderr(`\n${chairWording.invalidRepository(what)}`);
+  return undefined;
+}
+
+/** Writes `content` to -o (a file, a folder, « - ») or rendus/<fileName>, and says where. */
+export async function writeOutput(io: Io, repository: Repository, output: string | undefined, fileName: string, content: string | Uint8Array): Promise<void> {
+  const target = await outputTarget({
+    root: repository.root,
+    cwd: io.cwd,
+    output,
+    fileName,
+    meetingFiles: repository.meetings.map((meeting) => meeting.file),
+  });
+  if (target === '-') {
+    io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));
+    return;
+  }
+  await writeFileAtomic(target, content);
+  io.stdout(chairWording.written(shownPath(io.cwd, target)));
+}

@@ -1,0 +1,61 @@
+// gtm convocation [--groupe G] [--point …] [--date] [--heure] [--lieu] [--format pdf|md|ics]:
+// the invitation to a group's next meeting, from the last compte-rendu and the open actions.
+import { error, GtmError } from '../../core/diagnostics.js';
+import { planConvocation } from '../../core/chair/convocation.js';
+import { chairContact } from '../../core/chair/members.js';
+import { convocationFurniture, convocationMarkdown, convocationName, convocationView } from '../../render/chair/convocation.js';
+import { loadTemplates } from '../../render/markdown/index.js';
+import type { Io } from '../io.js';
+import { chairWording } from '../messages.js';
+import { validRepository, writeOutput } from './chair-common.js';
+
+export interface ConvocationCliOptions {
+  groupe?: string;
+  point?: string[];
+  date?: string;
+  heure?: string;
+  lieu?: string;
+  revision?: string;
+  format: 'pdf' | 'md' | 'ics';
+  output?: string;
+}
+
+const usageError = (message: string) => new GtmError([error('usage', message)], 2);
+
+export async function run(options: ConvocationCliOptions, io: Io): Promise<number> {
+  const points = (options.point ?? []).map((point) => point.replace(/\s+/g, ' ').trim());
+  if (points.some((point) => point === '')) throw usageError(chairWording.emptyPoint());
+  const revision = options.revision === undefined ? 0 : Number(options.revision);
+  if (!Number.isInteger(revision) || revision < 0 || !/^\d+$/.test(options.revision ?? '0')) throw usageError(chairWording.invalidRevision(options.revision!));
+
+  const repository = await validRepository(io, 'la convocation', { prose: false });
+  if (!repository) return 1;
+  const { config } = repository;
+  const plan = planConvocation(config, repository.meetings, {
+    ...(options.groupe !== undefined ? { groupe: options.groupe } : {}),
+    ...(options.date !== undefined ? { date: options.date } : {}),
+    ...(options.heure !== undefined ? { heure: options.heure } : {}),
+    ...(options.lieu !== undefined ? { lieu: options.lieu } : {}),
+    points,
+  });
+  const name = convocationName(plan);
+
+  if (options.format === 'ics') {
+    const organizer = chairContact(config, plan.chair);
+    if (!organizer) throw new GtmError([error('organisateur-manquant', chairWording.noOrganizer(plan.chair, plan.next.groupKey))], 1);
+    if (plan.circulation.withoutContact.length > 0) io.stderr(chairWording.withoutContact(plan.circulation.withoutContact));
+    const { invitationIcs } = await import('../../render/chair/invitation.js');
+    const ics = invitationIcs({ plan, view: convocationView(plan, config), organizer, revision });
+    await writeOutput(io, repository, options.output, `${name}.ics`, ics);
+    return 0;
+  }
+
+  const markdown = convocationMarkdown(plan, config, await loadTemplates(repository.root));
+  if (options.format === 'md') {
+    await writeOutput(io, repository, options.output, `${name}.md`, markdown);
+    return 0;
+  }
+  const { renderPdf } = await import('../../render/pdf/index.js');
+  await writeOutput(io, repository, options.output, `${name}.pdf`, await renderPdf(markdown, convocationFurniture(plan)));
+  return 0;
+}
