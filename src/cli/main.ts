@@ -127,6 +127,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       run(() => import('./commands/convocation.js'))({ ...options, format: options.format ?? 'pdf' }),
     );
 
+  subcommand('diffuser')
+    .description(help.diffuser)
+    .argument('[reunion]', help.diffuserMeeting)
+    .option('--par-organisation', help.diffuserPerOrganisation)
+    .option('-o, --output <chemin>', help.chairOutput)
+    .action((meeting: string | undefined, options: { parOrganisation?: boolean; output?: string }) =>
+      run(() => import('./commands/diffuser.js'))({ meeting, ...options }),
+    );
+
   subcommand('init')
     .description(help.init)
     .argument('[dossier]', help.initDirectory)

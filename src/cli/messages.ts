@@ -125,6 +125,15 @@ export const chairWording = {
       : `l’invitation a besoin d’un organisateur : ajoutez à ${chair} dans gtm.yaml un contact avec son adresse (contacts: - nom: …, email: …)`,
   withoutContact: (organisations: readonly string[]) =>
     `attention : ${organisations.length === 1 ? 'ce membre n’a' : 'ces membres n’ont'} aucun contact dans gtm.yaml et ne ${organisations.length === 1 ? 'sera' : 'seront'} pas invité${organisations.length === 1 ? '' : 's'} : ${organisations.join(', ')}\n`,
+  noSender: (chair: string | undefined, group: string) =>
+    chair === undefined
+      ? `le courriel a besoin d’un expéditeur : indiquez « presidence: » du groupe ${group} dans gtm.yaml, et un contact (avec email) pour cette organisation`
+      : `le courriel a besoin d’un expéditeur : ajoutez à ${chair} dans gtm.yaml un contact avec son adresse (contacts: - nom: …, email: …)`,
+  noRecipient: (group: string) =>
+    `aucun destinataire : aucun membre du groupe ${group} n’a de contact dans gtm.yaml (ajoutez contacts: - nom: …, email: … aux organisations membres)`,
+  withoutContactMail: (organisations: readonly string[]) =>
+    `attention : ${organisations.length === 1 ? 'ce membre n’a' : 'ces membres n’ont'} aucun contact dans gtm.yaml et ne ${organisations.length === 1 ? 'recevra' : 'recevront'} pas le compte-rendu : ${organisations.join(', ')}\n`,
+  stdoutPerOrganisation: () => '« -o - » (sortie standard) ne peut pas servir avec --par-organisation : indiquez un dossier',
   emptyPoint: () => 'point vide pour --point : écrivez son intitulé, par exemple --point "Présentation de l’OIM"',
 };
 
