@@ -3,6 +3,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { error, GtmError } from '../core/diagnostics.js';
 import { colorsFor } from './colors.js';
+import type { BilanCliOptions } from './commands/bilan.js';
 import type { ConvocationCliOptions } from './commands/convocation.js';
 import type { Io } from './io.js';
 import { help, HELP_TITLES, internal, usage } from './messages.js';
@@ -121,7 +122,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--heure <heure>', help.convocationTime)
     .option('--lieu <lieu>', help.convocationPlace)
     .option('--revision <n>', help.convocationRevision)
-    .option('--format <format>', help.format('pdf, md, ics', 'pdf'), choice('--format', ['pdf', 'md', 'ics']))
+    .option('--format <format>', help.format('pdf, md, docx, ics', 'pdf'), choice('--format', ['pdf', 'md', 'docx', 'ics']))
     .option('-o, --output <chemin>', help.chairOutput)
     .action((options: Omit<ConvocationCliOptions, 'format'> & { format?: ConvocationCliOptions['format'] }) =>
       run(() => import('./commands/convocation.js'))({ ...options, format: options.format ?? 'pdf' }),
@@ -134,6 +135,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-o, --output <chemin>', help.chairOutput)
     .action((meeting: string | undefined, options: { parOrganisation?: boolean; output?: string }) =>
       run(() => import('./commands/diffuser.js'))({ meeting, ...options }),
+    );
+
+  subcommand('bilan')
+    .description(help.bilan)
+    .argument('<annee>', help.bilanYear)
+    .option('--groupe <groupe>', help.bilanGroup)
+    .option('--format <format>', help.format('pdf, md, docx, csv', 'pdf'), choice('--format', ['pdf', 'md', 'docx', 'csv']))
+    .option('-o, --output <chemin>', help.chairOutput)
+    .action((year: string, options: { groupe?: string; format?: BilanCliOptions['format']; output?: string }) =>
+      run(() => import('./commands/bilan.js'))({ year, ...options, format: options.format ?? 'pdf' }),
     );
 
   subcommand('init')

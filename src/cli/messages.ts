@@ -134,6 +134,9 @@ export const chairWording = {
   withoutContactMail: (organisations: readonly string[]) =>
     `attention : ${organisations.length === 1 ? 'ce membre n’a' : 'ces membres n’ont'} aucun contact dans gtm.yaml et ne ${organisations.length === 1 ? 'recevra' : 'recevront'} pas le compte-rendu : ${organisations.join(', ')}\n`,
   stdoutPerOrganisation: () => '« -o - » (sortie standard) ne peut pas servir avec --par-organisation : indiquez un dossier',
+  invalidYear: (value: string) => `année invalide « ${value} » : écrivez-la sur quatre chiffres, par exemple gtm bilan 2021`,
+  noMeetingInYear: (year: number, group: string) =>
+    `remarque : le groupe ${group} n’a tenu aucune réunion en ${year} ; le bilan le dit, ses sections restent vides\n`,
   emptyPoint: () => 'point vide pour --point : écrivez son intitulé, par exemple --point "Présentation de l’OIM"',
 };
 

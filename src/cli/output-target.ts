@@ -25,7 +25,7 @@ export async function outputTarget(request: OutputRequest): Promise<string> {
   let target = output === undefined ? path.join(root, RENDER_DIR, fileName) : path.resolve(cwd, output);
   if (output !== undefined && (output.endsWith('/') || (await stat(target).catch(() => undefined))?.isDirectory())) target = path.join(target, fileName);
   if (protectedPaths(root, request.meetingFiles)(target)) {
-    throw new GtmError([error('sortie-interdite', chairWording.refusedOutput(shownPath(cwd, target)))], 1);
+    throw new GtmError([error('sortie-interdite', chairWording.refusedOutput(shownPath(cwd, target)))]);
   }
   return target;
 }

@@ -27,7 +27,18 @@ export type Block =
   /** Moved whole to the next page rather than split (unless taller than a page). */
   | { kind: 'group'; blocks: Block[]; keepTogether: true }
   | { kind: 'rule' }
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  /**
+   * A bar chart that carries its data: the PDF draws it as vector bars, a writer that does not
+   * draw shows it as a table (`labelHeader` | `valueHeader`, one row per bar). Bars are
+   * proportional to `value` over the largest of `max` and the values.
+   */
+  | { kind: 'chart'; chart: 'bars'; labelHeader: string; valueHeader: string; bars: ChartBar[]; max?: number; unit?: string };
+
+export interface ChartBar {
+  label: string;
+  value: number;
+}
 
 export interface DocumentMetadata {
   title: string;

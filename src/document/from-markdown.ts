@@ -5,6 +5,7 @@
 //   <!-- gtm:signature --> signature block, kept together and aligned right
 //   <!-- gtm:annexes -->   annexes, starting on a new page
 //   <!-- gtm:pied -->      end note (the source's version), moved to the footer of every page
+//   <!-- gtm:graphique unite="%" max="100" --> a table (label | value) drawn as a bar chart
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, Run } from './blocks.js';
 import { decodeEntities, inlineRuns, plainText } from './inline.js';
@@ -23,6 +24,8 @@ export interface MinutesLayout {
 type Region = 'entete' | 'signature' | 'annexes' | 'pied';
 const REGIONS: readonly Region[] = ['entete', 'signature', 'annexes', 'pied'];
 const HINT = /<!--\s*(\/?)gtm:([a-z-]+)\s*-->/g;
+/** The chart hint, with its optional attributes: <!-- gtm:graphique unite="%" max="100" -->. */
+const CHART_HINT = /<!--\s*(\/?)gtm:graphique((?:\s+[a-z]+="[^"]*")*)\s*-->/g;
 
 /** Column weights by column count: the text of an action gets most of the width. */
 const COLUMN_WEIGHTS: Readonly<Record<number, readonly number[]>> = {
@@ -49,8 +52,14 @@ export function markdownToBlocks(markdown: string): MinutesLayout {
     return layout.blocks;
   };
 
+  /** Inside a gtm:graphique region: its attributes, and its table becomes a chart. */
+  let chart: Record<string, string> | undefined;
+
   for (const token of tokens) {
     if (token.type === 'html') {
+      for (const [, closing, attributes] of token.raw.matchAll(CHART_HINT)) {
+        chart = closing ? undefined : Object.fromEntries([...attributes!.matchAll(/([a-z]+)="([^"]*)"/g)].map(([, key, value]) => [key!, value!]));
+      }
       for (const [, closing, name] of token.raw.matchAll(HINT)) {
         const region = REGIONS.find((r) => r === name);
         if (!region) continue;
@@ -77,6 +86,10 @@ export function markdownToBlocks(markdown: string): MinutesLayout {
         layout.title = plainText(inlineRuns(heading.tokens));
         inTitleBlock = true;
       } else if (heading.depth <= 2) inTitleBlock = false;
+    }
+    if (token.type === 'table' && chart && (token as Tokens.Table).header.length >= 2) {
+      target().push(chartBlock(token as Tokens.Table, chart));
+      continue;
     }
     if (token.type === 'table' && inTitleBlock && (token as Tokens.Table).header.length === 2) {
       target().push(particularsTable(token as Tokens.Table));
@@ -166,6 +179,25 @@ function blocksOf(tokens: readonly Token[]): Block[] {
   return blocks;
 }
 
+/** A label | value table as a bar chart; a value that is not a number counts as 0. */
+function chartBlock(table: Tokens.Table, attributes: Record<string, string>): Block {
+  const text = (cell: Tokens.TableCell) => plainText(inlineRuns(cell.tokens)).trim();
+  const number = (written: string) => {
+    const value = Number(written.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.'));
+    return Number.isFinite(value) ? value : 0;
+  };
+  const max = attributes.max === undefined ? undefined : number(attributes.max);
+  return {
+    kind: 'chart',
+    chart: 'bars',
+    labelHeader: text(table.header[0]!),
+    valueHeader: text(table.header[1]!),
+    bars: table.rows.map((row) => ({ label: row[0] ? text(row[0]) : '', value: row[1] ? number(text(row[1])) : 0 })),
+    ...(max !== undefined && max > 0 ? { max } : {}),
+    ...(attributes.unite ? { unit: attributes.unite } : {}),
+  };
+}
+
 /** Label | value rows, all alike: the first row is data, not a header; labels in bold. */
 function particularsTable(table: Tokens.Table): Block {
   const row = (cells: Tokens.TableCell[]): Run[][] =>
@@ -210,6 +242,8 @@ function textOfBlock(block: Block): string[] {
       return [...block.header, ...block.rows.flat()].map(plainText);
     case 'group':
       return block.blocks.flatMap(textOfBlock);
+    case 'chart':
+      return block.bars.map((bar) => `${bar.label} ${bar.value}`);
     default:
       return [];
   }

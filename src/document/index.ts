@@ -5,7 +5,7 @@
 import type { DocumentMetadata, DocumentSpec } from './blocks.js';
 import { markdownToBlocks } from './from-markdown.js';
 
-export type { Align, Block, DocumentMetadata, DocumentSpec, Run } from './blocks.js';
+export type { Align, Block, ChartBar, DocumentMetadata, DocumentSpec, Run } from './blocks.js';
 export { markdownToBlocks, type MinutesLayout } from './from-markdown.js';
 
 /** What a compte-rendu's pages carry besides its Markdown. */

@@ -8,6 +8,7 @@ import { breakLines, type InlineContext, type LineBox } from './inline.js';
 import type { Mark, TextMark } from './marks.js';
 import type { TextStyle, Theme } from './style.js';
 import { DOCUMENT, type Structure } from './structure.js';
+import { layoutChart } from './chart.js';
 import { layoutTable } from './table.js';
 
 export interface LayoutContext {
@@ -99,6 +100,11 @@ function layoutBlock(block: Block, region: Region, flow: FlowBuilder, context: L
     }
     case 'pageBreak':
       flow.push({ kind: 'pageBreak' });
+      return;
+    case 'chart':
+      flow.space(theme.table.spaceBefore);
+      for (const row of layoutChart(block, region.x, region.width, context, region.parent)) flow.push(row);
+      flow.space(theme.table.spaceAfter);
       return;
   }
 }

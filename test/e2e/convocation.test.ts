@@ -1,5 +1,6 @@
 // gtm convocation as the chair uses it: the built bin on fixture repositories; the invitation
 // read back by ical.js, the PDF by pdf.js and poppler.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +136,13 @@ describe('gtm convocation, document', () => {
     }
     expect(pdf.info.Title).toBe('Convocation – Groupe Technique sur la Migration – 20 juillet 2023');
     expect(renderPages(file).every((page) => page.inkFraction > 0.005)).toBe(true);
+  });
+
+  it('is a Word document too, written from the same document', async () => {
+    const result = await runBin(['convocation', '--format', 'docx', '-o', 'convocation.docx'], { cwd: repo.root });
+    expect(result.exitCode).toBe(0);
+    const text = spawnSync('pandoc', [repo.path('convocation.docx'), '-t', 'plain', '--wrap=none'], { encoding: 'utf8' }).stdout;
+    for (const words of ['Convocation à la réunion', 'Ordre du jour proposé', 'Coordination prochaines étapes', 'NIA-2306-1']) expect(text).toContain(words);
   });
 
   it('says what to do when no next meeting was planned', async () => {

@@ -1,8 +1,9 @@
 // What the chair's commands (convocation, diffuser, bilan) share: a valid repository to work
 // from, and writing their result where -o says.
-import { writeFileAtomic } from '../../core/atomic-write.js';
-import { loadRepository, type Repository } from '../../core/repository.js';
-import { validateRepository } from '../../core/validate.js';
+import { writeFileAtomic } from '../../core/repository/atomic-write.js';
+import type { Repository } from '../../core/model.js';
+import { loadRepository } from '../../core/repository/load.js';
+import { diagnose } from '../../core/rules/index.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import { chairWording } from '../messages.js';
@@ -10,9 +11,9 @@ import { outputTarget, shownPath } from '../output-target.js';
 import { formatDiagnostics } from '../report.js';
 
 /** The repository when it has no error; else its errors are shown and undefined returned. */
-export async function validRepository(io: Io, what: string, options: { prose?: boolean } = {}): Promise<Repository | undefined> {
-  const repository = await loadRepository(io.cwd, { prose: options.prose ?? true });
-  const errors = (await validateRepository(repository)).filter((diagnostic) => diagnostic.severity === 'error');
+export async function validRepository(io: Io, what: string): Promise<Repository | undefined> {
+  const repository = await loadRepository(io.cwd);
+  const errors = diagnose(repository).filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length === 0) return repository;
   io.stderr(formatDiagnostics(errors, { colors: colorsFor(io, 'stderr'), root: repository.root }));
   io.stderr(`\n${chairWording.invalidRepository(what)}`);

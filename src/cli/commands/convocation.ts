@@ -16,11 +16,11 @@ export interface ConvocationCliOptions {
   heure?: string;
   lieu?: string;
   revision?: string;
-  format: 'pdf' | 'md' | 'ics';
+  format: 'pdf' | 'md' | 'docx' | 'ics';
   output?: string;
 }
 
-const usageError = (message: string) => new GtmError([error('usage', message)], 2);
+const usageError = (message: string) => new GtmError([error('usage', message)], 'usage');
 
 export async function run(options: ConvocationCliOptions, io: Io): Promise<number> {
   const points = (options.point ?? []).map((point) => point.replace(/\s+/g, ' ').trim());
@@ -28,7 +28,7 @@ export async function run(options: ConvocationCliOptions, io: Io): Promise<numbe
   const revision = options.revision === undefined ? 0 : Number(options.revision);
   if (!Number.isInteger(revision) || revision < 0 || !/^\d+$/.test(options.revision ?? '0')) throw usageError(chairWording.invalidRevision(options.revision!));
 
-  const repository = await validRepository(io, 'la convocation', { prose: false });
+  const repository = await validRepository(io, 'la convocation');
   if (!repository) return 1;
   const { config } = repository;
   const plan = planConvocation(config, repository.meetings, {
@@ -42,7 +42,7 @@ export async function run(options: ConvocationCliOptions, io: Io): Promise<numbe
 
   if (options.format === 'ics') {
     const organizer = chairContact(config, plan.chair);
-    if (!organizer) throw new GtmError([error('organisateur-manquant', chairWording.noOrganizer(plan.chair, plan.next.groupKey))], 1);
+    if (!organizer) throw new GtmError([error('organisateur-manquant', chairWording.noOrganizer(plan.chair, plan.next.groupKey))]);
     if (plan.circulation.withoutContact.length > 0) io.stderr(chairWording.withoutContact(plan.circulation.withoutContact));
     const { invitationIcs } = await import('../../render/chair/invitation.js');
     const ics = invitationIcs({ plan, view: convocationView(plan, config), organizer, revision });
@@ -53,6 +53,11 @@ export async function run(options: ConvocationCliOptions, io: Io): Promise<numbe
   const markdown = convocationMarkdown(plan, config, await loadTemplates(repository.root));
   if (options.format === 'md') {
     await writeOutput(io, repository, options.output, `${name}.md`, markdown);
+    return 0;
+  }
+  if (options.format === 'docx') {
+    const [{ minutesDocument }, { renderDocx }] = await Promise.all([import('../../document/index.js'), import('../../render/docx/index.js')]);
+    await writeOutput(io, repository, options.output, `${name}.docx`, renderDocx(minutesDocument(markdown, convocationFurniture(plan))));
     return 0;
   }
   const { renderPdf } = await import('../../render/pdf/index.js');

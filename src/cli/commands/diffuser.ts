@@ -3,11 +3,12 @@
 // the PDF attached exactly as gtm render writes it.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../core/atomic-write.js';
+import { writeFileAtomic } from '../../core/repository/atomic-write.js';
 import { circulationBody, circulationSubject, planCirculation } from '../../core/chair/circulation.js';
 import { error, GtmError } from '../../core/diagnostics.js';
 import { suggest } from '../../core/messages.js';
-import { findMeeting, type LoadedMeeting, type Repository } from '../../core/repository.js';
+import type { LoadedMeeting, Repository } from '../../core/model.js';
+import { findMeeting } from '../../core/repository/load.js';
 import { renderMinutes } from '../../render/minutes.js';
 import { nextMeetingSentence, placeOf } from '../../render/markdown/view-model.js';
 import { pageFurniture } from '../../render/page-furniture.js';
@@ -32,8 +33,8 @@ export async function run(options: DiffuserCliOptions, io: Io): Promise<number> 
   const [rendered] = await renderMinutes([loaded], repository);
   const furniture = pageFurniture(loaded, config, rendered!.source);
   const plan = planCirculation(config, repository.meetings, loaded, furniture.draft);
-  if (!plan.sender) throw new GtmError([error('expediteur-manquant', chairWording.noSender(plan.chair, loaded.group))], 1);
-  if (plan.circulation.recipients.length === 0) throw new GtmError([error('aucun-destinataire', chairWording.noRecipient(loaded.group))], 1);
+  if (!plan.sender) throw new GtmError([error('expediteur-manquant', chairWording.noSender(plan.chair, loaded.group))]);
+  if (plan.circulation.recipients.length === 0) throw new GtmError([error('aucun-destinataire', chairWording.noRecipient(loaded.group))]);
   if (plan.circulation.withoutContact.length > 0) io.stderr(chairWording.withoutContactMail(plan.circulation.withoutContact));
 
   const { renderPdf } = await import('../../render/pdf/index.js');
@@ -59,7 +60,7 @@ export async function run(options: DiffuserCliOptions, io: Io): Promise<number> 
     return 0;
   }
 
-  if (options.output === '-') throw new GtmError([error('usage', chairWording.stdoutPerOrganisation())], 2);
+  if (options.output === '-') throw new GtmError([error('usage', chairWording.stdoutPerOrganisation())], 'usage');
   const folder = await outputTarget({
     root: repository.root,
     cwd: io.cwd,
@@ -94,5 +95,5 @@ function chooseMeeting(repository: Repository, cwd: string, reference: string | 
   const found = findMeeting(repository, cwd, reference);
   if (found) return found;
   const candidates = repository.meetings.map((meeting) => meeting.id);
-  throw new GtmError([error('reunion-introuvable', rendering.meetingNotFound(reference, suggest(reference, candidates)))], 1);
+  throw new GtmError([error('reunion-introuvable', rendering.meetingNotFound(reference, suggest(reference, candidates)))]);
 }

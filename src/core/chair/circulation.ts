@@ -6,7 +6,7 @@ import { collectivesOf } from '../collectives.js';
 import { formatDay, formatResponsibles } from '../french/index.js';
 import { buildLedger, isLate, isOpen, type TrackedAction } from '../ledger/index.js';
 import { deadlineWithDue } from '../ledger/wording.js';
-import { compareMeetings, type LoadedMeeting } from '../repository.js';
+import { compareMeetings, type LoadedMeeting } from '../model.js';
 import type { Config } from '../schema/config.js';
 import { parseIsoDate } from '../calendar.js';
 import { chairContact, chairOf, circulationOf, type Circulation, type Recipient } from './members.js';
@@ -35,7 +35,7 @@ export function planCirculation(config: Config, meetings: readonly LoadedMeeting
   const chair = chairOf(config, group, groupMeetings);
   const sender = chairContact(config, chair);
   // The actions as they stand once this meeting is held: its own follow-ups folded in.
-  const ledger = buildLedger(upTo, config);
+  const ledger = buildLedger(upTo);
   const day = parseIsoDate(meeting.meeting.date)!;
   const open = ledger.actions.filter((action) => action.group === meeting.group && isOpen(action));
   const byOrganisation = circulation.members.map((organisation) => {

@@ -4,7 +4,7 @@
 import { compareDays, type Day } from '../calendar.js';
 import { frenchOrder } from '../french/index.js';
 import { isLate, type TrackedAction } from '../ledger/index.js';
-import { compareMeetings, type LoadedMeeting } from '../repository.js';
+import { compareMeetings, type LoadedMeeting } from '../model.js';
 import { planNextMeeting, type NextMeetingOptions, type NextMeetingPlan } from '../scaffold/next-meeting.js';
 import type { Config } from '../schema/config.js';
 import { chairOf, circulationOf, type Circulation } from './members.js';

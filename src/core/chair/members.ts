@@ -1,7 +1,7 @@
 // Who a group's documents go to: its members (gtm.yaml `membres`, else the organisations that
 // took part in its last meeting) and their contacts; who convenes it (`presidence`). Pure.
 import { participantsOf } from '../attendance.js';
-import type { LoadedMeeting } from '../repository.js';
+import type { LoadedMeeting } from '../model.js';
 import type { Config, Contact, Group } from '../schema/config.js';
 
 export interface Recipient {

@@ -66,6 +66,14 @@ export class BodyWriter {
       case 'pageBreak':
         this.pageBreakPending = true;
         return '';
+      case 'chart':
+        // Word is not drawn into: the chart's data, as the table it was written from.
+        return this.table({
+          kind: 'table',
+          header: [[{ text: block.labelHeader }], [{ text: block.valueHeader }]],
+          rows: block.bars.map((bar) => [[{ text: bar.label }], [{ text: `${String(bar.value).replace('.', ',')}${block.unit ? `\u00a0${block.unit}` : ''}` }]]),
+          widths: [3, 1],
+        });
     }
   }
 

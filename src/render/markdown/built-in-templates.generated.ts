@@ -75,6 +75,186 @@ export const BUILT_IN_TEMPLATES: Record<string, { hash: string; spec: object }> 
   return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"annexes"),"length"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(0, data, 0),"inverse":container.noop,"ids":["annexes.length"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   },
+  "bilan": {
+    hash: "6de2819457742b85",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "### "
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":31,"column":6},"end":{"line":31,"column":11}} )).call(alias2,lookupProperty(depth0,"date"),{"name":"texte","hash":{},"hashIds":{},"ids":["date"],"data":data,"loc":{"start":{"line":31,"column":4},"end":{"line":31,"column":18}}})) != null ? stack1 : "")
+    + "\n\n*"
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":33,"column":3},"end":{"line":33,"column":8}} )).call(alias2,lookupProperty(depth0,"modalite"),{"name":"texte","hash":{},"hashIds":{},"ids":["modalite"],"data":data,"loc":{"start":{"line":33,"column":1},"end":{"line":33,"column":19}}})) != null ? stack1 : "")
+    + " – "
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":33,"column":24},"end":{"line":33,"column":29}} )).call(alias2,lookupProperty(depth0,"lieu"),{"name":"texte","hash":{},"hashIds":{},"ids":["lieu"],"data":data,"loc":{"start":{"line":33,"column":22},"end":{"line":33,"column":36}}})) != null ? stack1 : "")
+    + "*\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"points"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(1, data, 0),"inverse":container.noop,"ids":["points"],"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = (((helper = lookupProperty(helpers,"numero") || alias1(depth0, "numero", {"start":{"line":36,"column":2},"end":{"line":36,"column":8}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"numero","hash":{},"hashIds":{},"ids":[],"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":36,"column":10}}}) : helper))) != null ? stack1 : "")
+    + ". "
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":36,"column":14},"end":{"line":36,"column":19}} )).call(alias2,lookupProperty(depth0,"titre"),{"name":"texte","hash":{},"hashIds":{},"ids":["titre"],"data":data,"loc":{"start":{"line":36,"column":12},"end":{"line":36,"column":27}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"presentateur"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(2, data, 0),"inverse":container.noop,"ids":["presentateur"],"data":data,"loc":{"start":{"line":36,"column":27},"end":{"line":36,"column":79}}})) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " ("
+    + ((stack1 = (lookupProperty(helpers,"texte")||container.strict(depth0, "texte", {"start":{"line":36,"column":51},"end":{"line":36,"column":56}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"presentateur"),{"name":"texte","hash":{},"hashIds":{},"ids":["presentateur"],"data":data,"loc":{"start":{"line":36,"column":49},"end":{"line":36,"column":71}}})) != null ? stack1 : "")
+    + ")";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "Aucune réunion du groupe n’a été tenue cette année-là.\n\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "P : présent, R : représenté, E : excusé, A : absent ; — : ni membre ni présent. Le taux de participation rapporte les réunions où l’organisation était présente ou représentée au nombre de réunions de l’année.\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"presence"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(5, data, 0),"inverse":container.noop,"ids":["presence"],"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":55,"column":9}}})) != null ? stack1 : "")
+    + "### Participation par organisation\n\n\u003C!-- gtm:graphique unite=\"%\" max=\"100\" -->\n\n| Organisation | Participation (%) |\n| --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"participation"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(9, data, 0),"inverse":container.noop,"ids":["participation"],"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":64,"column":9}}})) != null ? stack1 : "")
+    + "\n\u003C!-- /gtm:graphique -->\n\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| Organisation | "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"colonnes"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(6, data, 0),"inverse":container.noop,"ids":["colonnes"],"data":data,"loc":{"start":{"line":49,"column":17},"end":{"line":49,"column":63}}})) != null ? stack1 : "")
+    + "Participation |\n| --- | "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"colonnes"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(7, data, 0),"inverse":container.noop,"ids":["colonnes"],"data":data,"loc":{"start":{"line":50,"column":8},"end":{"line":50,"column":41}}})) != null ? stack1 : "")
+    + "--- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lignes"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(8, data, 0),"inverse":container.noop,"ids":["lignes"],"data":data,"loc":{"start":{"line":51,"column":0},"end":{"line":53,"column":9}}})) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = (lookupProperty(helpers,"cellule")||container.strict(depth0, "cellule", {"start":{"line":49,"column":37},"end":{"line":49,"column":44}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"cellule","hash":{},"hashIds":{},"ids":[""],"data":data,"loc":{"start":{"line":49,"column":35},"end":{"line":49,"column":51}}})) != null ? stack1 : "")
+    + " | ";
+},"7":function(container,depth0,helpers,partials,data) {
+    return "--- | ";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":52,"column":4},"end":{"line":52,"column":11}} )).call(alias2,lookupProperty(depth0,"organisation"),{"name":"cellule","hash":{},"hashIds":{},"ids":["organisation"],"data":data,"loc":{"start":{"line":52,"column":2},"end":{"line":52,"column":26}}})) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"cellules"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(6, data, 0),"inverse":container.noop,"ids":["cellules"],"data":data,"loc":{"start":{"line":52,"column":29},"end":{"line":52,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":52,"column":77},"end":{"line":52,"column":84}} )).call(alias2,lookupProperty(depth0,"taux"),{"name":"cellule","hash":{},"hashIds":{},"ids":["taux"],"data":data,"loc":{"start":{"line":52,"column":75},"end":{"line":52,"column":91}}})) != null ? stack1 : "")
+    + " |\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":63,"column":4},"end":{"line":63,"column":11}} )).call(alias2,lookupProperty(depth0,"libelle"),{"name":"cellule","hash":{},"hashIds":{},"ids":["libelle"],"data":data,"loc":{"start":{"line":63,"column":2},"end":{"line":63,"column":21}}})) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = (((helper = lookupProperty(helpers,"valeur") || alias1(depth0, "valeur", {"start":{"line":63,"column":26},"end":{"line":63,"column":32}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"valeur","hash":{},"hashIds":{},"ids":[],"data":data,"loc":{"start":{"line":63,"column":24},"end":{"line":63,"column":34}}}) : helper))) != null ? stack1 : "")
+    + " |\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    return "Aucune présence à rapporter : le groupe ne s’est pas réuni cette année-là.\n\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "### Points d’action par état au 31 décembre\n\n\u003C!-- gtm:graphique -->\n\n| État | Nombre d’actions |\n| --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"etats"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(9, data, 0),"inverse":container.noop,"ids":["etats"],"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
+    + "\n\u003C!-- /gtm:graphique -->\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"actions"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(12, data, 0),"inverse":container.noop,"ids":["actions"],"data":data,"loc":{"start":{"line":89,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "### "
+    + ((stack1 = (lookupProperty(helpers,"texte")||container.strict(depth0, "texte", {"start":{"line":90,"column":6},"end":{"line":90,"column":11}} )).call(alias1,lookupProperty(depth0,"responsable"),{"name":"texte","hash":{},"hashIds":{},"ids":["responsable"],"data":data,"loc":{"start":{"line":90,"column":4},"end":{"line":90,"column":25}}})) != null ? stack1 : "")
+    + "\n\n| Point d’action | Date limite | État au 31 décembre |\n| --- | --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lignes"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(13, data, 0),"inverse":container.noop,"ids":["lignes"],"data":data,"loc":{"start":{"line":94,"column":0},"end":{"line":96,"column":9}}})) != null ? stack1 : "")
+    + "\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "| **"
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":95,"column":6},"end":{"line":95,"column":13}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"cellule","hash":{},"hashIds":{},"ids":["id"],"data":data,"loc":{"start":{"line":95,"column":4},"end":{"line":95,"column":18}}})) != null ? stack1 : "")
+    + "** – "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":95,"column":25},"end":{"line":95,"column":32}} )).call(alias2,lookupProperty(depth0,"action"),{"name":"cellule","hash":{},"hashIds":{},"ids":["action"],"data":data,"loc":{"start":{"line":95,"column":23},"end":{"line":95,"column":41}}})) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":95,"column":46},"end":{"line":95,"column":53}} )).call(alias2,lookupProperty(depth0,"echeance"),{"name":"cellule","hash":{},"hashIds":{},"ids":["echeance"],"data":data,"loc":{"start":{"line":95,"column":44},"end":{"line":95,"column":64}}})) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = (lookupProperty(helpers,"cellule")||alias1(depth0, "cellule", {"start":{"line":95,"column":69},"end":{"line":95,"column":76}} )).call(alias2,lookupProperty(depth0,"etat"),{"name":"cellule","hash":{},"hashIds":{},"ids":["etat"],"data":data,"loc":{"start":{"line":95,"column":67},"end":{"line":95,"column":83}}})) != null ? stack1 : "")
+    + " |\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"entete"),depth0,{"name":"entete","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n# "
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":24,"column":4},"end":{"line":24,"column":9}} )).call(alias2,lookupProperty(depth0,"titre"),{"name":"texte","hash":{},"hashIds":{},"ids":["titre"],"data":data,"loc":{"start":{"line":24,"column":2},"end":{"line":24,"column":17}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":26,"column":2},"end":{"line":26,"column":7}} )).call(alias2,lookupProperty(depth0,"resume"),{"name":"texte","hash":{},"hashIds":{},"ids":["resume"],"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":26,"column":16}}})) != null ? stack1 : "")
+    + "\n\n## 1. Réunions tenues\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"reunions"),{"name":"each","hash":{},"hashIds":{},"fn":container.program(0, data, 0),"inverse":container.program(3, data, 0),"ids":["reunions"],"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "")
+    + "## 2. Présence\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"presence"),"length"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(4, data, 0),"inverse":container.program(10, data, 0),"ids":["presence.length"],"data":data,"loc":{"start":{"line":45,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
+    + "## 3. Points d’action décidés dans l’année\n\n"
+    + ((stack1 = (lookupProperty(helpers,"texte")||alias1(depth0, "texte", {"start":{"line":74,"column":2},"end":{"line":74,"column":7}} )).call(alias2,lookupProperty(depth0,"resume_actions"),{"name":"texte","hash":{},"hashIds":{},"ids":["resume_actions"],"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":74,"column":24}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"nombre_actions"),{"name":"if","hash":{},"hashIds":{},"fn":container.program(11, data, 0),"inverse":container.noop,"ids":["nombre_actions"],"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":99,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature"),depth0,{"name":"signature","hashIds":{},"ids":[""],"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true},
+  },
   "compte-rendu": {
     hash: "e55407ca93fb6b3b",
     spec: {"0":function(container,depth0,helpers,partials,data) {
