@@ -20,17 +20,6 @@ const LIST_MARKER = /^( *)([-*+]|\d{1,9}[.)])( +|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
-/**
- * A quick test, true of any text that goes beyond the limits (and of a few others): a list
- * item 11 levels deep is indented 20 columns at least (or by tabs), and a row of 13 cells holds
- * 12 pipes. Lets the loader drop the prose it does not need while keeping what must be checked.
- */
-export function mayExceedLayoutLimits(markdown: string): boolean {
-  return MAY_EXCEED.test(markdown);
-}
-
-const MAY_EXCEED = new RegExp(`\t| {${2 * MAX_LIST_DEPTH}}|(?:\|[^|\n]*){${MAX_TABLE_COLUMNS}}`);
-
 /** Where `markdown` goes beyond the limits: its first list too deep (with the depth it reaches), its first table too wide. */
 export function layoutExcesses(markdown: string): LayoutExcess[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');

@@ -252,11 +252,12 @@ describe('file', () => {
     for (const { link, page } of links) {
       expect(link.uri).toBe('https://www.iom.int/fr/niger');
       const [x1, y1, x2, y2] = link.rect;
-      // The reader merges the link's text with the rest of its line; the area covers the URL's part.
-      const line = page.items.find((item) => item.text.endsWith('https://www.iom.int/fr/niger.') && item.baseline > y1 && item.baseline < y2);
+      // The reader merges the link's text with what precedes it on its line (the underline, an
+      // artifact, closes the paragraph's marked content); the area covers the URL's part.
+      const line = page.items.find((item) => item.text.endsWith('https://www.iom.int/fr/niger') && item.baseline > y1 && item.baseline < y2);
       expect(line).toBeDefined();
       expect(x1).toBeGreaterThan(line!.x + 100);
-      expect(x2).toBeLessThan(line!.x + line!.width);
+      expect(x2).toBeLessThanOrEqual(line!.x + line!.width + 0.5);
       expect(x2 - x1).toBeGreaterThan(120);
     }
   });

@@ -20,18 +20,44 @@ export class FontResources {
   }
 }
 
-export function contentStream(marks: readonly Mark[], pageHeight: number, library: FontLibrary, fonts: FontResources): string {
+/** A page's content stream, and the structure element of each of its marked-content ids (MCIDs, from 0). */
+export interface PageContent {
+  readonly stream: string;
+  readonly elements: readonly number[];
+}
+
+/**
+ * The page's operators. Tagged PDF: each run of marks of one structure element is a
+ * marked-content sequence (`/P <</MCID 3>> BDC … EMC`) that the structure tree points to, and
+ * everything else (running header, footer, watermark, rules, table grid, underlines) an artifact.
+ */
+export function contentStream(marks: readonly Mark[], pageHeight: number, library: FontLibrary, fonts: FontResources, roleOf: (tag: number) => string = () => 'P'): PageContent {
   const out: string[] = [];
+  const elements: number[] = [];
   let inText = false;
   let font = '';
   let fill = '';
+  /** Whose marked content is open: a structure element, the artifacts, or none. */
+  let owner: number | 'artifact' | undefined;
   const endText = () => {
     if (inText) out.push('ET');
     inText = false;
   };
+  const own = (next: number | 'artifact') => {
+    if (next === owner) return;
+    endText();
+    if (owner !== undefined) out.push('EMC');
+    if (next === 'artifact') out.push('/Artifact BMC');
+    else {
+      out.push(`/${roleOf(next)} <</MCID ${elements.length}>> BDC`);
+      elements.push(next);
+    }
+    owner = next;
+  };
   for (const mark of marks) {
     switch (mark.kind) {
       case 'text': {
+        own(mark.tag ?? 'artifact');
         if (!inText) {
           out.push('BT');
           inText = true;
@@ -46,11 +72,11 @@ export function contentStream(marks: readonly Mark[], pageHeight: number, librar
         break;
       }
       case 'rect':
-        endText();
+        own('artifact');
         out.push(`q ${color(mark.fill)} rg ${num(mark.x)} ${num(pageHeight - mark.y - mark.height)} ${num(mark.width)} ${num(mark.height)} re f Q`);
         break;
       case 'line':
-        endText();
+        own('artifact');
         out.push(
           `q ${num(mark.width)} w ${color(mark.color)} RG ${num(mark.x1)} ${num(pageHeight - mark.y1)} m ${num(mark.x2)} ${num(pageHeight - mark.y2)} l S Q`,
         );
@@ -61,7 +87,8 @@ export function contentStream(marks: readonly Mark[], pageHeight: number, librar
     }
   }
   endText();
-  return out.join('\n');
+  if (owner !== undefined) out.push('EMC');
+  return { stream: out.join('\n'), elements };
 }
 
 function matrix(mark: TextMark, pageHeight: number): string {

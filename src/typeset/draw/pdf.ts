@@ -12,6 +12,7 @@ import { deflated } from './deflate.js';
 import { embedFont } from './embedFont.js';
 import { fingerprint } from './fingerprint.js';
 import { writeOutline } from './outline.js';
+import { writeStructureTree } from './structure.js';
 import { asciiString, textString, uriString } from './strings.js';
 
 export interface PdfInput {
@@ -28,7 +29,8 @@ export interface PdfInput {
 export async function writePdf(input: PdfInput): Promise<Uint8Array> {
   const { pages, pageSize, metadata, library } = input;
   const fonts = new FontResources();
-  const contents = pages.map((page) => contentStream(page.marks, pageSize.height, library, fonts));
+  const roleOf = (tag: number) => input.structure?.nodes[tag]?.role ?? 'P';
+  const contents = pages.map((page) => contentStream(page.marks, pageSize.height, library, fonts, roleOf));
 
   const context = PDFContext.create();
   // What the file identifier is derived from: checksums of every stream, and the metadata.
@@ -44,7 +46,7 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
   const pagesRef = context.nextRef();
   const mediaBox = [0, 0, round(pageSize.width), round(pageSize.height)];
   const kids = pages.map((page, i) => {
-    const content = deflated(context, contents[i]!);
+    const content = deflated(context, contents[i]!.stream);
     identity.push(content.checksum);
     const dict = context.obj({
       Type: 'Page',
@@ -52,6 +54,7 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
       MediaBox: mediaBox,
       Resources: resources,
       Contents: context.register(content.stream),
+      StructParents: i,
     });
     const links = page.marks.filter((mark): mark is LinkMark => mark.kind === 'link');
     if (links.length > 0) {
@@ -82,6 +85,11 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
     PageLayout: 'OneColumn',
     ViewerPreferences: context.obj({ DisplayDocTitle: true }),
   });
+  // Tagged PDF: the structure tree, and the mark that says the file is tagged.
+  if (input.structure) {
+    catalog.set(PDFName.of('StructTreeRoot'), writeStructureTree(context, input.structure, kids, contents.map((c) => c.elements)));
+    catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
+  }
   const outline = writeOutline(context, pages, kids, pageSize.height);
   if (outline) catalog.set(PDFName.of('Outlines'), outline);
   context.trailerInfo.Root = context.register(catalog);
