@@ -147,6 +147,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       run(() => import('./commands/bilan.js'))({ year, ...options, format: options.format ?? 'pdf' }),
     );
 
+  subcommand('import')
+    .description(help.import)
+    .argument('<fichiers...>', help.importFiles)
+    .option('--groupe <groupe>', help.importGroup)
+    .option('--dry-run', help.importDryRun)
+    .option('--ajouter-annuaire', help.importAddDirectory)
+    .action((files: string[], options: { groupe?: string; dryRun?: boolean; ajouterAnnuaire?: boolean }) =>
+      run(() => import('./commands/import.js'))({
+        files,
+        ...(options.groupe !== undefined ? { groupe: options.groupe } : {}),
+        dryRun: Boolean(options.dryRun),
+        ajouterAnnuaire: Boolean(options.ajouterAnnuaire),
+      }),
+    );
+
   subcommand('init')
     .description(help.init)
     .argument('[dossier]', help.initDirectory)
