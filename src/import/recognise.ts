@@ -76,7 +76,7 @@ export function recognise(source: SourceDocument, context: RecogniseContext): Dr
   const title = titleIndex >= 0 ? blocks[titleIndex] : undefined;
   if (title) {
     used.add(title);
-    comments.top.push(`Titre du document (${placeLabel(title.place)}) : ${oneLine(title.text)}`);
+    comments.top.push(`Titre du document (${placeLabel(title.place)}) : ${oneLine(withoutEmphasis(title.text))}`);
     const folded = fold(title.text);
     const kept: Block[] = [];
     for (const block of blocks) {

@@ -156,13 +156,11 @@ describe('gtm import and organisations the directory does not know', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('gtm.yaml : 1 organisation ajoutée à l’annuaire (TAFIYA)');
     const after = await repo.read('gtm.yaml');
-    const inserted = after.length - before.length;
-    let start = 0;
-    while (start < before.length && after[start] === before[start]) start++;
-    expect(after.slice(0, start) + after.slice(start + inserted)).toBe(before);
-    expect(after.slice(start, start + inserted)).toBe(
-      '\n  # Ajoutées par « gtm import » (cr.txt) : vérifiez le nom complet et le type.\n  TAFIYA:\n    nom: ONG Tafiya Niger\n    type: ong\n',
-    );
+    const block = '\n  # Ajoutées par « gtm import » (cr.txt) : vérifiez le nom complet et le type.\n  TAFIYA:\n    nom: ONG Tafiya Niger\n    type: ong\n';
+    // Inserted once, right after the directory's last entry; every other byte as it was.
+    expect(after.split(block)).toHaveLength(2);
+    expect(after.replace(block, '')).toBe(before);
+    expect(after).toContain(`    nom: Réseau Migration, Développement et Droits Humains\n    type: osc\n${block}`);
     const record = await repo.read('meetings/2021-01-28-national.yaml');
     expect(record).toMatch(/^ {2}- TAFIYA$/m);
     expect(record).toContain('responsables: [SP/CCM, TAFIYA]');
