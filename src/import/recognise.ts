@@ -707,12 +707,22 @@ function readResponsibles(cell: string, action: DraftAction, config: Config, fin
     return 'tous';
   }
   const named: NamedOrganisation[] = [];
-  for (const part of text.split(/\s*(?:,|;|\bet\b|&|\n)\s*/)) {
+  // « et » separates responsibles, unless it is part of one name (« partenaires techniques et financiers »).
+  const parts = text.split(/\s*(?:,|;|&|\n)\s*/).flatMap((part) =>
+    matchCollective(cleanOrganisationName(part), config) || ['exact', 'sure'].includes(matchOrganisation(part, config.organisations).kind) ? [part] : part.split(/\s+et\s+/),
+  );
+  for (const part of parts) {
     const name = cleanOrganisationName(part);
     if (name === '') continue;
-    if (/^(les |leurs |ses |autres |des )?partenaires$|^ptfs?$|^(les )?acteurs$/i.test(name)) {
+    if (!matchCollective(name, config) && /^(les |leurs |ses |autres |des )?partenaires$|^ptfs?$|^(les )?acteurs$/i.test(name)) {
       action.comments.push(`non repris : « ${name} » parmi les responsables (${where}), qui ne désigne pas une organisation de l’annuaire`);
       findings.push({ kind: 'unplaced', text: `responsables : « ${name} » ne désigne pas une organisation : non repris`, place });
+      continue;
+    }
+    const collective = matchCollective(name, config);
+    if (collective) {
+      if (collective !== name) action.comments.push(`responsable écrit « ${name} » : le collectif ${collective} de gtm.yaml`);
+      named.push({ written: name, acronym: collective, comments: [] });
       continue;
     }
     const organisation = nameOrganisation(name, config, findings, place, 'responsables');
@@ -720,6 +730,13 @@ function readResponsibles(cell: string, action: DraftAction, config: Config, fin
     named.push(organisation);
   }
   return named.length === 0 ? '?' : named;
+}
+
+/** A collective responsible of gtm.yaml (« PTF », « Les partenaires techniques et financiers »). */
+function matchCollective(name: string, config: Config): string | undefined {
+  const collectives = config.collectifs ?? {};
+  const plain = (text: string) => fold(text).replace(/^(les|des) /, '');
+  return Object.keys(collectives).find((key) => compact(key) === compact(name) || plain(collectives[key]!.nom) === plain(name));
 }
 
 function readCoordination(

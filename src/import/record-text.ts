@@ -19,7 +19,14 @@ export function scalar(value: string | number): string {
 export function commentLines(text: string, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
+  // French punctuation stays with its word: no line ends on « or starts with » : ;.
+  const words: string[] = [];
   for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    const previous = words[words.length - 1];
+    if (previous !== undefined && (previous === '«' || /^[»:;!?]/.test(word))) words[words.length - 1] = `${previous} ${word}`;
+    else words.push(word);
+  }
+  for (const word of words) {
     if (line !== '' && indent.length + 2 + line.length + 1 + word.length > COMMENT_WIDTH) {
       lines.push(line);
       line = `  ${word}`;
