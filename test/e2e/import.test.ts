@@ -49,13 +49,22 @@ describe('gtm import of text compte-rendus', () => {
   });
 
   it('never writes over an existing meeting file: says so, writes nothing for that document, exit 1', async () => {
-    repo = await createFixtureRepo({ meetings: { '2023-06-20-national.yaml': '# le fichier du rapporteur\n' } });
+    const existing = '# le fichier du rapporteur\nstatut: brouillon\ndate: 2023-06-20\npresence: [OIM]\nordre_du_jour:\n  - titre: Ouverture\n';
+    repo = await createFixtureRepo({ meetings: { '2023-06-20-national.yaml': existing } });
     const result = await runBin(['import', seed('001'), seed('000')], { cwd: repo.root });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('meetings/2023-06-20-national.yaml existe déjà : rien n’est écrit pour ce document');
-    expect(await repo.read('meetings/2023-06-20-national.yaml')).toBe('# le fichier du rapporteur\n');
+    expect(await repo.read('meetings/2023-06-20-national.yaml')).toBe(existing);
     // The other document is imported all the same.
     expect(meetingsOf(repo)).toEqual(['2021-01-28-national.yaml', '2023-06-20-national.yaml']);
+  });
+
+  it('refuses to import while a meeting file of the repository cannot be read (its action ids are unknown)', async () => {
+    repo = await createFixtureRepo({ meetings: { '2022-01-10-national.yaml': 'statut: valide\ndate: [\n' } });
+    const result = await runBin(['import', seed('000')], { cwd: repo.root });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('meetings/2022-01-10-national.yaml:');
+    expect(meetingsOf(repo)).toEqual(['2022-01-10-national.yaml']);
   });
 
   it('--dry-run prints the record and the report, and writes nothing', async () => {

@@ -3,10 +3,11 @@
 // what could not be placed. Never writes over a file; --dry-run prints the record instead.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createFileExclusive, writeFileAtomic } from '../../core/atomic-write.js';
+import { createFileExclusive, writeFileAtomic } from '../../core/repository/atomic-write.js';
 import { error, GtmError } from '../../core/diagnostics.js';
-import { CONFIG_FILE, loadRepository, MEETINGS_DIR } from '../../core/repository.js';
-import { checkMeetingSource } from '../../core/shape-checks.js';
+import { CONFIG_FILE, MEETINGS_DIR } from '../../core/model.js';
+import { loadRepository } from '../../core/repository/load.js';
+import { checkMeetingText } from '../../core/reading/check.js';
 import { suggest } from '../../core/messages.js';
 import type { Draft, Finding } from '../../import/draft.js';
 import { appendOrganisations, importDocument, ImportProblem, placeIndex, placeLabel, recordText } from '../../import/index.js';
@@ -35,6 +36,9 @@ interface Imported {
 
 export async function run(options: ImportOptions, io: Io): Promise<number> {
   const repository = await loadRepository(io.cwd);
+  // A meeting that cannot be read may hold action ids the import would give again.
+  const unreadable = repository.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (unreadable.length > 0) throw new GtmError(unreadable);
   const { config } = repository;
   const colors = colorsFor(io, 'stderr');
   // The file is named, not quoted line by line: a .docx has no line to show.
@@ -42,7 +46,7 @@ export async function run(options: ImportOptions, io: Io): Promise<number> {
     io.stderr(`${colors.bold(colors.red('erreur'))}  ${colors.cyan(file)} : ${message}  ${colors.dim(`[${code}]`)}\n`);
   if (options.groupe !== undefined && !Object.hasOwn(config.groupes, options.groupe)) {
     const hint = suggest(options.groupe, Object.keys(config.groupes));
-    throw new GtmError([error('groupe-inconnu', `groupe inconnu « ${options.groupe} »${hint ? `, vouliez-vous dire ${hint} ?` : ` (groupes : ${Object.keys(config.groupes).join(', ')})`}`)], 1);
+    throw new GtmError([error('groupe-inconnu', `groupe inconnu « ${options.groupe} »${hint ? `, vouliez-vous dire ${hint} ?` : ` (groupes : ${Object.keys(config.groupes).join(', ')})`}`)]);
   }
   const usedIds = new Set(repository.meetings.flatMap((loaded) => loaded.meeting.ordre_du_jour.flatMap((item) => item.actions?.map((action) => action.id.toUpperCase()) ?? [])));
   let failures = 0;
@@ -103,7 +107,7 @@ export async function run(options: ImportOptions, io: Io): Promise<number> {
     const shownTarget = path.relative(io.cwd, entry.target);
     const text = recordText(entry.draft, config, { addToDirectory, sourceName: path.basename(entry.source) });
     // The record must be valid as written; a failure here is gtm's fault, not the document's.
-    const checked = checkMeetingSource(path.relative(repository.root, entry.target), text);
+    const checked = checkMeetingText(path.relative(repository.root, entry.target), text);
     if (!checked.data) {
       failures++;
       fail(entry.source, 'import-invalide', `l’import de ce document donne un fichier invalide (${checked.diagnostics[0]?.message ?? 'forme'}) : rien n’est écrit ; signalez-le au mainteneur de gtm`);
