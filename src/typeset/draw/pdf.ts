@@ -13,6 +13,7 @@ import { embedFont } from './embedFont.js';
 import { fingerprint } from './fingerprint.js';
 import { writeOutline } from './outline.js';
 import { writeStructureTree } from './structure.js';
+import { SRGB_IDENTIFIER, srgbProfile, xmpMetadata } from './pdfa.js';
 import { asciiString, textString, uriString } from './strings.js';
 
 export interface PdfInput {
@@ -66,24 +67,37 @@ export async function writePdf(input: PdfInput): Promise<Uint8Array> {
   context.assign(pagesRef, context.obj({ Type: 'Pages', Kids: kids, Count: kids.length }));
 
   const date = PDFString.fromDate(metadata.creationDate);
+  const producer = `${input.creator} (pdf-lib)`;
   const info: Record<string, PDFString | PDFHexString> = {
     Title: textString(metadata.title),
     Author: textString(metadata.author),
     Subject: textString(metadata.subject),
     Creator: textString(input.creator),
-    Producer: textString(`${input.creator} (pdf-lib)`),
+    Producer: textString(producer),
     CreationDate: date,
     ModDate: date,
   };
   if (metadata.keywords && metadata.keywords.length > 0) info.Keywords = textString(metadata.keywords.join(', '));
   identity.push(JSON.stringify([metadata, input.creator, pageSize, pages.map((page) => page.marks.filter((m) => m.kind === 'link' || m.kind === 'anchor'))]));
   context.trailerInfo.Info = context.register(context.obj(info));
+  // PDF/A-2b: the XMP metadata naming the conformance and repeating /Info, and the sRGB output intent.
+  const xmp = context.stream(new TextEncoder().encode(xmpMetadata(metadata, input.creator, producer)), { Type: 'Metadata', Subtype: 'XML' });
+  const profile = context.flateStream(srgbProfile(), { N: 3 });
+  const outputIntent = context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: asciiString(SRGB_IDENTIFIER),
+    Info: asciiString(SRGB_IDENTIFIER),
+    DestOutputProfile: context.register(profile),
+  });
   const catalog = context.obj({
     Type: 'Catalog',
     Pages: pagesRef,
     Lang: asciiString(metadata.language),
     PageLayout: 'OneColumn',
     ViewerPreferences: context.obj({ DisplayDocTitle: true }),
+    Metadata: context.register(xmp),
+    OutputIntents: [context.register(outputIntent)],
   });
   // Tagged PDF: the structure tree, and the mark that says the file is tagged.
   if (input.structure) {
@@ -105,6 +119,8 @@ function linkAnnotation(context: PDFContext, link: LinkMark, pageHeight: number)
     Subtype: 'Link',
     Rect: [link.x, pageHeight - link.y - link.height, link.x + link.width, pageHeight - link.y].map(round),
     Border: [0, 0, 0],
+    // PDF/A: annotations are printed (flag 4), never hidden.
+    F: 4,
     A: { Type: 'Action', S: 'URI', URI: uriString(link.uri) },
   });
 }

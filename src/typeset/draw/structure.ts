@@ -23,11 +23,12 @@ export function writeStructureTree(context: PDFContext, structure: Structure, pa
   const write = (id: number, parent: PDFRef) => {
     const node = nodes[id]!;
     const ref = refs[id]!;
+    const first = content[id]![0];
+    // Content on the element's own page (Pg) is named by its MCID alone; elsewhere by a reference to its page.
     const kids = [
       ...node.children.filter((child) => holds[child]).map((child) => refs[child]!),
-      ...content[id]!.map(([page, mcid]) => context.obj({ Type: 'MCR', Pg: pageRefs[page]!, MCID: mcid })),
+      ...content[id]!.map(([page, mcid]) => (page === first![0] ? PDFNumber.of(mcid) : context.obj({ Type: 'MCR', Pg: pageRefs[page]!, MCID: mcid }))),
     ];
-    const first = content[id]![0];
     context.assign(
       ref,
       context.obj({ Type: 'StructElem', S: node.role, P: parent, ...(first ? { Pg: pageRefs[first[0]]! } : {}), K: kids }),
