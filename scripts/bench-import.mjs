@@ -39,7 +39,7 @@ const body = [
 ];
 sections.forEach((title, index) => {
   body.push(new Paragraph({ children: [new TextRun(`${index + 1}. ${title}`)], heading: HeadingLevel.HEADING_2 }), para('Points de discussion clés', true));
-  for (let paragraph = 0; paragraph < 5; paragraph++) body.push(para(prose.repeat(2)));
+  for (let paragraph = 0; paragraph < 6; paragraph++) body.push(para(prose.repeat(2)));
   for (let item = 0; item < 4; item++) body.push(new Paragraph({ children: [new TextRun(`Point ${item + 1} : ${prose.slice(0, 120)}`)], bullet: { level: 0 } }));
   body.push(new Table({ rows: [row('Points d’action', 'Personne/Agence responsable', 'Date limite'), row(`Suivre le point ${index + 1}`, 'SP/CCM, OIM', 'mars 2021')] }));
 });
