@@ -15,3 +15,11 @@ export interface Io {
   /** Width of the terminal stdout writes to, when it is one. */
   stdoutColumns?: number;
 }
+
+/** The width to lay text out in: $COLUMNS, else the terminal's, else 80 (a pipe, a file). */
+export function terminalWidth(io: Io): number {
+  const columns = Number(io.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  if (io.stdoutIsTTY && io.stdoutColumns && io.stdoutColumns > 0) return io.stdoutColumns;
+  return 80;
+}

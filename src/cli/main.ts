@@ -88,6 +88,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }),
     );
 
+  subcommand('commentaires')
+    .description(help.comments)
+    .argument('<fichier>', help.commentsFile)
+    .option('--format <format>', help.format('texte, json', 'texte'), choice('--format', ['texte', 'json']))
+    .action((file: string, options: { format?: 'texte' | 'json' }) =>
+      run(() => import('./commands/commentaires.js'))({ file, format: options.format ?? 'texte' }),
+    );
+
   subcommand('actions')
     .description(help.actions)
     .option('--open', help.actionsOpen)

@@ -16,6 +16,8 @@ export const help = {
   renderAll: 'met en page toutes les réunions (avec -o DOSSIER)',
   renderDraft: 'marque le document comme projet (filigrane « PROJET »), pour le faire relire',
   output: 'fichier (ou dossier avec --all) où écrire le résultat',
+  comments: 'liste les commentaires et les modifications suivies d’un document Word renvoyé par un membre',
+  commentsFile: 'le fichier .docx annoté (par exemple le projet diffusé par gtm render --format docx --projet)',
   actions: 'liste les points d’action de toutes les réunions et leur état',
   actionsOpen: 'seulement les actions ouvertes, en cours ou reportées',
   actionsOverdue: 'seulement les actions en retard',

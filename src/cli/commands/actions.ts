@@ -12,7 +12,7 @@ import type { Config } from '../../core/schema/config.js';
 import { loadRepository } from '../../core/repository/load.js';
 import { diagnose } from '../../core/rules/index.js';
 import { colorsFor } from '../colors.js';
-import type { Io } from '../io.js';
+import { terminalWidth, type Io } from '../io.js';
 import type { ActionsCliOptions } from '../main.js';
 import { formatDiagnostics } from '../report.js';
 import { reporters, toRow } from '../reporters/index.js';
@@ -148,9 +148,3 @@ function findMeeting(states: ActionStates, cwd: string, reference: string) {
 }
 
 /** COLUMNS when set, else the terminal's width, else 80 (a pipe or a file). */
-function terminalWidth(io: Io): number {
-  const columns = Number(io.env.COLUMNS);
-  if (Number.isInteger(columns) && columns > 0) return columns;
-  if (io.stdoutIsTTY && io.stdoutColumns && io.stdoutColumns > 0) return io.stdoutColumns;
-  return 80;
-}
