@@ -50,13 +50,13 @@ export async function run(options: CommentsOptions, io: Io): Promise<number> {
   const bytes = await readFile(path.resolve(io.cwd, options.file)).catch((problem: NodeJS.ErrnoException) => {
     const message =
       problem.code === 'ENOENT' ? text.missing(shown) : problem.code === 'EISDIR' ? text.directory(shown) : text.unreadable(shown, problem.code ?? problem.message);
-    throw new GtmError([error('fichier-illisible', message)], 1);
+    throw new GtmError([error('fichier-illisible', message)]);
   });
   let review: Review;
   try {
     review = readReview(bytes);
   } catch (problem) {
-    if (problem instanceof ReviewError) throw new GtmError([error('docx-illisible', text.problem(shown, problem.problem))], 1);
+    if (problem instanceof ReviewError) throw new GtmError([error('docx-illisible', text.problem(shown, problem.problem))]);
     throw problem;
   }
   await io.stdout(options.format === 'json' ? asJson(shown, review) : asText(shown, review, colorsFor(io, 'stdout'), terminalWidth(io)));
