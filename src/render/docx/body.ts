@@ -52,7 +52,7 @@ export class BodyWriter {
   private block(block: Block, options: ParagraphOptions, listLevel = -1): string {
     switch (block.kind) {
       case 'heading':
-        return this.paragraph(block.runs, { style: STYLE_IDS.heading(block.level) });
+        return this.paragraph(block.runs, { style: STYLE_IDS.heading(block.level), ...(block.align ? { align: block.align } : {}) });
       case 'paragraph':
         return this.paragraph(block.runs, { ...options, ...(block.align ? { align: block.align } : {}) });
       case 'list':
