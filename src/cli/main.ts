@@ -1,7 +1,8 @@
 // The command line: declares commands and options, nothing more. Each command lives in
 // commands/<name>.ts and is imported only when it runs, so `gtm validate` never loads the PDF stack.
 import { Command, CommanderError, Help } from 'commander';
-import { error, GtmError } from '../core/diagnostics.js';
+import path from 'node:path';
+import { error, GtmError, WriteError } from '../core/diagnostics.js';
 import { colorsFor } from './colors.js';
 import type { BilanCliOptions } from './commands/bilan.js';
 import type { ConvocationCliOptions } from './commands/convocation.js';
@@ -215,7 +216,7 @@ function choice<T extends string>(option: string, choices: readonly T[]) {
   };
 }
 
-function handleFailure(problem: unknown, io: Io, debug: boolean): number {
+async function handleFailure(problem: unknown, io: Io, debug: boolean): Promise<number> {
   const colors = colorsFor(io, 'stderr');
   if (problem instanceof CommanderError) {
     if (problem.code === 'commander.helpDisplayed' || problem.code === 'commander.version' || problem.code === 'commander.help') {
@@ -227,6 +228,13 @@ function handleFailure(problem: unknown, io: Io, debug: boolean): number {
   if (problem instanceof GtmError) {
     io.stderr(formatDiagnostics(problem.diagnostics, { colors, root: io.cwd }));
     return problem.kind === 'usage' ? EXIT.usage : EXIT.invalidData;
+  }
+  if (problem instanceof WriteError) {
+    const shown = (file: string) => path.relative(io.cwd, file) || '.';
+    const { messages } = await import('../core/messages.js');
+    const message = messages.writeFailed(shown(problem.target), problem.reason, shown(problem.folder));
+    io.stderr(formatDiagnostics([error('ecriture-impossible', message)], { colors, root: io.cwd }));
+    return EXIT.invalidData;
   }
   const detail = problem instanceof Error ? problem.message.split('\n')[0]! : String(problem);
   io.stderr(internal.crashed(detail));

@@ -122,8 +122,6 @@ export const scaffolding = {
 /** gtm render. */
 export const chairWording = {
   written: (file: string) => `écrit : ${file}\n`,
-  refusedOutput: (target: string) =>
-    `refus d’écrire dans ${target} : les fichiers de réunion, gtm.yaml et le dossier meetings/ ne sont jamais modifiés ; choisissez un autre chemin (par défaut : rendus/)`,
   invalidRepository: (what: string) => `${what} n’a pas été produit(e) : corrigez d’abord les erreurs ci-dessus (voir « gtm validate »)\n`,
   invalidRevision: (value: string) => `numéro de mise à jour invalide pour --revision « ${value} » : un entier, 0 la première fois`,
   noOrganizer: (chair: string | undefined, group: string) =>
@@ -155,8 +153,20 @@ export const rendering = {
   meetingAndAll: () => 'indiquez soit une réunion, soit --all, pas les deux',
   stdoutWithAll: () => '« -o - » (sortie standard) ne peut pas servir avec --all : indiquez un dossier',
   draftNeedsPages: () => '--projet s’applique aux formats pdf et docx : le Markdown ne porte pas de filigrane',
-  refusedOutput: (target: string) =>
-    `refus d’écrire dans ${target} : les fichiers de réunion et le dossier meetings/ ne sont jamais modifiés par gtm render ; choisissez un autre chemin (par défaut : rendus/)`,
+  refusedOutput: (why: 'lien' | 'fichier-special' | 'dossier' | 'git' | 'donnees', target: string) => {
+    const reason = {
+      lien: 'c’est un lien symbolique, que gtm ne remplace pas par un fichier',
+      'fichier-special': 'ce n’est pas un fichier ordinaire (tube, périphérique ou socket)',
+      dossier: 'c’est un dossier',
+      git: 'ce chemin est dans un dossier .git, réservé à git',
+      donnees: 'les fichiers de réunion, gtm.yaml et le dossier meetings/ ne sont jamais modifiés',
+    }[why];
+    return `refus d’écrire dans ${target} : ${reason} ; choisissez un autre chemin (par défaut : rendus/, ou « -o - » pour la sortie standard)`;
+  },
+  misleadingExtension: (target: string, extension: string, expected: string) => {
+    const kinds: Record<string, string> = { '.md': 'Markdown', '.pdf': 'PDF', '.docx': 'Word', '.ics': 'iCalendar', '.eml': 'e-mail', '.csv': 'CSV' };
+    return `${target} sera écrit au format ${kinds[expected] ?? expected} malgré son extension ${extension} : nommez-le plutôt en ${expected}`;
+  },
   outputNotDirectory: (target: string) => `${target} n’est pas un dossier : avec --all, -o désigne le dossier où écrire les comptes-rendus`,
   invalidMeeting: (file?: string) =>
     `le compte-rendu n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate${file ? ` ${file}` : ''})\n`,

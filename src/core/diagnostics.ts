@@ -75,3 +75,18 @@ export class GtmError extends Error {
 
 /** A usage error: one French sentence about how the command was called. */
 export const usageError = (message: string, code = 'usage'): GtmError => new GtmError([error(code, message)], 'usage');
+
+/** A file that could not be written, with the system's reason (ENOSPC, EACCES…). */
+export class WriteError extends Error {
+  constructor(
+    /** The file gtm was writing (or the folder it could not create). */
+    readonly target: string,
+    /** The errno code: ENOSPC, EDQUOT, EACCES, EPERM, EROFS, ENOTDIR, EISDIR… */
+    readonly reason: string,
+    /** The folder whose rights or disk were at fault. */
+    readonly folder: string,
+  ) {
+    super(`${reason}: ${target}`);
+    this.name = 'WriteError';
+  }
+}

@@ -118,6 +118,29 @@ export const messages = {
     `la réunion précédente (${previous}) n’a fixé que le mois de la prochaine (${month}) : indiquez le jour avec --date AAAA-MM-JJ`,
   nextMeetingNotLater: (previous: string, date: string) =>
     `la prochaine réunion annoncée par ${previous} (${date}) n’est pas postérieure à celle-ci : indiquez la date avec --date AAAA-MM-JJ`,
+  // Writing (every command that writes a file)
+  writeFailed: (file: string, reason: string, folder: string) => {
+    switch (reason) {
+      case 'ENOSPC':
+      case 'EDQUOT':
+        return `disque plein : ${file} n’a pas pu être écrit ; libérez de la place, puis relancez la commande`;
+      case 'EACCES':
+      case 'EPERM':
+        return `droits insuffisants sur ${folder} : ${file} n’a pas pu être écrit ; choisissez un autre emplacement, ou demandez le droit d’y écrire`;
+      case 'EROFS':
+        return `disque en lecture seule : ${file} n’a pas pu être écrit ; choisissez un autre emplacement`;
+      case 'ENOTDIR':
+      case 'EEXIST':
+        return `${file} n’a pas pu être écrit : ${folder} n’est pas un dossier`;
+      case 'EISDIR':
+        return `${file} n’a pas pu être écrit : c’est un dossier`;
+      case 'ENAMETOOLONG':
+        return `${file} n’a pas pu être écrit : nom trop long`;
+      default:
+        return `${file} n’a pas pu être écrit (${reason})`;
+    }
+  },
+
   meetingExists: (file: string) => `${file} existe déjà : gtm new ne remplace jamais un fichier de réunion (ouvrez-le pour le modifier)`,
 };
 

@@ -62,11 +62,11 @@ describe('gtm render --format md', () => {
     const before = await repo.read('meetings/2023-06-20-national.yaml');
     for (const output of ['meetings/2023-06-20-national.yaml', 'meetings/rendu.md', 'meetings']) {
       const result = await runBin(['render', '--format', 'md', '-o', output], { cwd: repo.root });
-      expect(result.exitCode, output).toBe(1);
+      expect(result.exitCode, output).toBe(2);
       expect(result.stderr).toContain('refus d’écrire');
     }
     const all = await runBin(['render', '--all', '--format', 'md', '-o', 'meetings'], { cwd: repo.root });
-    expect(all.exitCode).toBe(1);
+    expect(all.exitCode).toBe(2);
     expect(await repo.read('meetings/2023-06-20-national.yaml')).toBe(before);
     expect(readdirSync(repo.path('meetings')).sort()).toEqual(Object.keys(bundledMeetings()).sort());
   });
@@ -79,7 +79,7 @@ describe('gtm render --format md', () => {
     const archived = await repo.read('archives/2024-01-10-national.yaml');
     for (const [output, meeting] of [['archives/2024-01-10-national.yaml', '2024-01-10-national'], ['lien.md', '2023-06-20-national']]) {
       const result = await runBin(['render', meeting!, '--format', 'md', '-o', output!], { cwd: repo.root });
-      expect(result.exitCode, output).toBe(1);
+      expect(result.exitCode, output).toBe(2);
       expect(result.stderr).toContain('refus d’écrire');
     }
     expect(await repo.read('archives/2024-01-10-national.yaml')).toBe(archived);

@@ -22,12 +22,13 @@ export async function validRepository(io: Io, what: string): Promise<Repository 
 
 /** Writes `content` to -o (a file, a folder, « - ») or rendus/<fileName>, and says where. */
 export async function writeOutput(io: Io, repository: Repository, output: string | undefined, fileName: string, content: string | Uint8Array): Promise<void> {
-  const target = await outputTarget({
+  const target = outputTarget({
     root: repository.root,
     cwd: io.cwd,
     output,
     fileName,
     meetingFiles: repository.meetings.map((meeting) => meeting.file),
+    warn: (diagnostic) => io.stderr(formatDiagnostics([diagnostic], { colors: colorsFor(io, 'stderr'), root: repository.root })),
   });
   if (target === '-') {
     io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));

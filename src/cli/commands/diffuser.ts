@@ -15,7 +15,7 @@ import { pageFurniture } from '../../render/page-furniture.js';
 import { RENDER_DIR } from '../../render/output.js';
 import type { Io } from '../io.js';
 import { chairWording, rendering } from '../messages.js';
-import { outputTarget, shownPath } from '../output-target.js';
+import { outputChecker, outputFolder, shownPath } from '../output-target.js';
 import { validRepository, writeOutput } from './chair-common.js';
 
 export interface DiffuserCliOptions {
@@ -61,19 +61,16 @@ export async function run(options: DiffuserCliOptions, io: Io): Promise<number> 
   }
 
   if (options.output === '-') throw new GtmError([error('usage', chairWording.stdoutPerOrganisation())], 'usage');
-  const folder = await outputTarget({
-    root: repository.root,
-    cwd: io.cwd,
-    output: options.output ?? path.join(repository.root, RENDER_DIR, `diffusion-${loaded.id}`),
-    fileName: `diffusion-${loaded.id}`,
-    meetingFiles: repository.meetings.map((meeting) => meeting.file),
-  });
+  const request = { root: repository.root, cwd: io.cwd, output: options.output, meetingFiles: repository.meetings.map((meeting) => meeting.file) };
+  const folder = outputFolder({ ...request, folder: path.join(repository.root, RENDER_DIR, `diffusion-${loaded.id}`) });
+  const check = outputChecker(request);
   await mkdir(folder, { recursive: true });
   const organisations = [...new Set(plan.circulation.recipients.map((recipient) => recipient.organisation))];
   for (const organisation of organisations) {
     const to = plan.circulation.recipients.filter((recipient) => recipient.organisation === organisation);
     const eml = await emailDraft({ ...common, to, text: circulationBody(plan, config, details, organisation), name: `${loaded.id}.${slug(organisation)}` });
     const target = path.join(folder, `${slug(organisation)}.eml`);
+    check(target);
     await writeFileAtomic(target, eml);
     io.stdout(chairWording.written(shownPath(io.cwd, target)));
   }

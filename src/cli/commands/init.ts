@@ -1,9 +1,10 @@
 // gtm init [dossier]: a new minutes repository that works at once: gtm.yaml, meetings/,
 // JSON schemas, .gitignore, CI, git and its pre-commit hook. Nothing existing is ever replaced:
 // every target is checked first, and any conflict stops the command before it writes anything.
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createFileExclusive } from '../../core/repository/atomic-write.js';
+import { ownFolder } from '../../core/repository/own-folder.js';
 import { error, GtmError, type Diagnostic } from '../../core/diagnostics.js';
 import { gitInit } from '../../core/repository/git.js';
 import { initFiles } from '../../core/scaffold/init-files.js';
@@ -37,9 +38,12 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
 
   const problems: Diagnostic[] = [];
   const written: string[] = [];
+  await mkdir(target, { recursive: true }).catch(() => {});
+  // Temporaries in the new repository's own folder: a crash leaves none in meetings/.
+  const scratch = ownFolder(target);
   for (const file of files) {
     const absolute = path.join(target, file.path);
-    if (await createFileExclusive(absolute, file.content)) written.push(shown(absolute));
+    if (await createFileExclusive(absolute, file.content, scratch)) written.push(shown(absolute));
     else problems.push(error('fichier-existant', scaffolding.fileAppeared(shown(absolute))));
   }
 

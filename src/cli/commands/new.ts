@@ -5,6 +5,7 @@ import type { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createFileExclusive } from '../../core/repository/atomic-write.js';
+import { ownFolder } from '../../core/repository/own-folder.js';
 import { error, GtmError } from '../../core/diagnostics.js';
 import { messages } from '../../core/messages.js';
 import { MEETINGS_DIR } from '../../core/model.js';
@@ -29,7 +30,8 @@ export async function run(options: NewCliOptions, io: Io, spawner: Spawner = spa
   // Also refuse when the same meeting exists as .yml: it would be a second file for one meeting.
   const twin = file.replace(/\.yaml$/, '.yml');
   if (existsSync(twin)) throw new GtmError([error('reunion-existante', messages.meetingExists(path.relative(io.cwd, twin)))]);
-  if (!(await createFileExclusive(file, nextMeetingText(plan)))) {
+  // The temporary goes to .gtm-cache/, never to meetings/: a crash leaves nothing there.
+  if (!(await createFileExclusive(file, nextMeetingText(plan), ownFolder(repository.root)))) {
     throw new GtmError([error('reunion-existante', messages.meetingExists(shown))]);
   }
   io.stdout(`${shown}\n`);

@@ -1,7 +1,6 @@
 // gtm render [réunion] [--format md|pdf|docx] [-o CHEMIN] [--all] [--projet]: lays out compte-rendus. Without a
 // meeting, the latest one by date (all groups); without -o, rendus/<id>.<ext> under the root;
 // « -o - » writes to stdout. A meeting with validation errors is never rendered.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, GtmError, usageError, type Diagnostic } from '../../core/diagnostics.js';
 import { suggest } from '../../core/messages.js';
@@ -9,7 +8,8 @@ import { CONFIG_FILE, type LoadedMeeting, type Repository } from '../../core/mod
 import { diagnose } from '../../core/rules/index.js';
 import { writeFileAtomic } from '../../core/repository/atomic-write.js';
 import { findMeeting, findMeetingFile, loadRepository } from '../../core/repository/load.js';
-import { protectedPaths, RENDER_DIR } from '../../render/output.js';
+import { RENDER_DIR, resolveOutput } from '../../render/output.js';
+import { outputChecker, outputFolder, outputTarget, shownPath } from '../output-target.js';
 import { colorsFor } from '../colors.js';
 import type { Io } from '../io.js';
 import { rendering } from '../messages.js';
@@ -35,7 +35,7 @@ const EXTENSIONS = { md: '.md', pdf: '.pdf', docx: '.docx' } as const;
 
 export async function run(options: RenderOptions, io: Io): Promise<number> {
   if (options.all && options.meeting !== undefined) throw usageError(rendering.meetingAndAll());
-  if (options.all && options.output === '-') throw usageError(rendering.stdoutWithAll());
+  if (options.all && options.output !== undefined && resolveOutput(io.cwd, options.output) === '-') throw usageError(rendering.stdoutWithAll());
   if (options.draft && options.format === 'md') throw usageError(rendering.draftNeedsPages());
 
   const repository = await loadRepository(io.cwd);
@@ -49,7 +49,7 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   if (problems.length > 0) return refuse(problems, repository, io, options.all ? undefined : meetings[0]!.relativePath);
 
   const renderer = await rendererFor(options.format);
-  const targets = await outputTargets(options, repository, meetings, io.cwd);
+  const targets = outputTargets(options, repository, meetings, io);
   const contents = await renderer(meetings, repository, { draft: options.draft === true });
   for (const meeting of meetings) {
     const content = contents.get(meeting)!;
@@ -118,44 +118,26 @@ async function rendererFor(format: RenderOptions['format']): Promise<Renderer> {
   return renderPdfFiles;
 }
 
-async function outputTargets(
-  options: RenderOptions,
-  repository: Repository,
-  meetings: readonly LoadedMeeting[],
-  cwd: string,
-): Promise<Map<LoadedMeeting, string>> {
+function outputTargets(options: RenderOptions, repository: Repository, meetings: readonly LoadedMeeting[], io: Io): Map<LoadedMeeting, string> {
   const extension = EXTENSIONS[options.format];
+  const request = {
+    root: repository.root,
+    cwd: io.cwd,
+    output: options.output,
+    meetingFiles: repository.meetings.map((meeting) => meeting.file),
+    warn: (diagnostic: Diagnostic) => io.stderr(formatDiagnostics([diagnostic], { colors: colorsFor(io, 'stderr'), root: repository.root })),
+  };
   const targets = new Map<LoadedMeeting, string>();
-  if (options.all) {
-    const directory = options.output === undefined ? path.join(repository.root, RENDER_DIR) : path.resolve(cwd, options.output);
-    const info = await stat(directory).catch(() => undefined);
-    if (info && !info.isDirectory()) throw usageError(rendering.outputNotDirectory(shownPath(cwd, directory)));
-    for (const meeting of meetings) targets.set(meeting, path.join(directory, `${meeting.id}${extension}`));
-  } else {
-    const meeting = meetings[0]!;
-    let target: string;
-    if (options.output === '-') target = '-';
-    else if (options.output === undefined) target = path.join(repository.root, RENDER_DIR, `${meeting.id}${extension}`);
-    else {
-      target = path.resolve(cwd, options.output);
-      const info = await stat(target).catch(() => undefined);
-      if (info?.isDirectory()) target = path.join(target, `${meeting.id}${extension}`);
-    }
+  if (!options.all) {
+    targets.set(meetings[0]!, outputTarget({ ...request, fileName: `${meetings[0]!.id}${extension}` }));
+    return targets;
+  }
+  const folder = outputFolder({ ...request, folder: path.join(repository.root, RENDER_DIR) });
+  const check = outputChecker(request);
+  for (const meeting of meetings) {
+    const target = path.join(folder, `${meeting.id}${extension}`);
+    check(target);
     targets.set(meeting, target);
   }
-  const isProtected = protectedPaths(
-    repository.root,
-    repository.meetings.map((meeting) => meeting.file),
-  );
-  for (const target of targets.values()) {
-    if (target !== '-' && isProtected(target)) {
-      throw new GtmError([error('sortie-interdite', rendering.refusedOutput(shownPath(cwd, target)))]);
-    }
-  }
   return targets;
-}
-
-function shownPath(cwd: string, target: string): string {
-  const relative = path.relative(cwd, target);
-  return relative === '' ? '.' : relative;
 }

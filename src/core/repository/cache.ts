@@ -4,15 +4,17 @@
 // build of gtm (another schema, other wording) starts from an empty cache. One JSON file,
 // read whole and written whole, atomically (a temporary file renamed over it); a cache that
 // cannot be read or written is simply absent.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
+import { sweepTemporaries, temporaryName } from './atomic-write.js';
+import { existingOwnFolder, NO_FOLLOW, ownFolder } from './own-folder.js';
 
 declare const GTM_VERSION: string | undefined;
 
-export const CACHE_DIR = '.gtm-cache';
+export { CACHE_DIR } from './own-folder.js';
 const CACHE_FILE = 'files.json';
 /** Bumped whenever what is stored changes shape. */
 const FORMAT = 4;
@@ -47,25 +49,34 @@ export class FileCache {
   private changed = false;
 
   private constructor(
-    private readonly directory: string,
+    private readonly root: string,
     private readonly print: string,
     private readonly entries: Map<string, CachedFile>,
   ) {}
 
   /** The repository's cache; empty when there is none, or it is another build's, or damaged. */
   static open(root: string): FileCache {
-    const directory = path.join(root, CACHE_DIR);
     const print = fingerprint();
     const entries = new Map<string, CachedFile>();
     try {
-      const stored = JSON.parse(readFileSync(path.join(directory, CACHE_FILE), 'utf8')) as { fingerprint?: unknown; files?: unknown };
+      // Read only from the repository's own folder, never through a link (O_NOFOLLOW for the file).
+      const directory = existingOwnFolder(root);
+      if (directory === undefined) throw new Error('no cache folder');
+      const descriptor = openSync(path.join(directory, CACHE_FILE), constants.O_RDONLY | NO_FOLLOW);
+      let text: string;
+      try {
+        text = readFileSync(descriptor, 'utf8');
+      } finally {
+        closeSync(descriptor);
+      }
+      const stored = JSON.parse(text) as { fingerprint?: unknown; files?: unknown };
       if (stored.fingerprint === print && typeof stored.files === 'object' && stored.files !== null) {
         for (const [file, entry] of Object.entries(stored.files)) if (isEntry(entry)) entries.set(file, entry);
       }
     } catch {
       // No cache yet, or one that cannot be read: every file is checked.
     }
-    return new FileCache(directory, print, entries);
+    return new FileCache(root, print, entries);
   }
 
   /** The stored result for this file, if its bytes are the same. */
@@ -88,12 +99,15 @@ export class FileCache {
       }
     }
     if (!this.changed) return;
-    const temporary = path.join(this.directory, `.${CACHE_FILE}.${randomBytes(6).toString('hex')}.tmp`);
+    // Only into the repository's own folder (a link named .gtm-cache is never followed); a new
+    // temporary (« wx »: never through a link planted under its name), renamed over the file.
+    const directory = ownFolder(this.root);
+    if (directory === undefined) return;
+    sweepTemporaries(directory);
+    const temporary = path.join(directory, temporaryName(CACHE_FILE));
     try {
-      mkdirSync(this.directory, { recursive: true });
-      writeFileSync(path.join(this.directory, '.gitignore'), '# Cache de gtm, recréé à la demande : ne pas versionner.\n*\n');
-      writeFileSync(temporary, JSON.stringify({ fingerprint: this.print, files: Object.fromEntries(this.entries) }));
-      renameSync(temporary, path.join(this.directory, CACHE_FILE));
+      writeFileSync(temporary, JSON.stringify({ fingerprint: this.print, files: Object.fromEntries(this.entries) }), { flag: 'wx' });
+      renameSync(temporary, path.join(directory, CACHE_FILE));
       this.changed = false;
     } catch {
       // A read-only repository keeps no cache.
