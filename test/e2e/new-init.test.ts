@@ -297,6 +297,44 @@ describe('pre-commit hook', () => {
     expect(commitCount(repo)).toBe(before + 1);
   });
 
+  it('checks the repository as the commit leaves it: a deletion that breaks a follow-up is blocked', async () => {
+    const repo = await initialisedRepository('hook-suppression');
+    writeFileSync(path.join(repo, 'meetings/2023-01-10-national.yaml'), FIRST);
+    writeFileSync(
+      path.join(repo, 'meetings/2023-02-14-national.yaml'),
+      'statut: valide\ndate: 2023-02-14\npresence: [SP/CCM, OIM]\nordre_du_jour:\n  - titre: Ouverture\nsuivi_actions:\n  - action: NIA-2301-1\n    statut: realise\n',
+    );
+    git(['add', '.'], repo);
+    expect(git(['commit', '--quiet', '-m', 'Deux réunions'], repo).exitCode).toBe(0);
+    const before = commitCount(repo);
+    // The meeting that decided NIA-2301-1 goes; the follow-up in the next one now points nowhere.
+    git(['rm', '--quiet', 'meetings/2023-01-10-national.yaml'], repo);
+    const blocked = git(['commit', '--quiet', '-m', 'Suppression'], repo);
+    expect(blocked.exitCode).not.toBe(0);
+    expect(blocked.stderr).toMatch(/^meetings\/2023-02-14-national\.yaml:7:\d+  erreur  suivi d’une action inconnue « NIA-2301-1 »/m);
+    expect(blocked.stderr).toContain('Commit bloqué');
+    expect(commitCount(repo)).toBe(before);
+  });
+
+  it('checks every file validate reads, whatever the case of its extension (.YAML, .Yml)', async () => {
+    const repo = await initialisedRepository('hook-majuscules');
+    for (const name of ['2023-01-10-national.YAML', '2023-01-10-national.Yml']) {
+      const before = commitCount(repo);
+      writeFileSync(path.join(repo, 'meetings', name), FIRST.replace('[SP/CCM, OIM, UNHCR]', '[SP/CCM, OIMM, UNHCR]'));
+      git(['add', '.'], repo);
+      const blocked = git(['commit', '--quiet', '-m', name], repo);
+      expect(blocked.exitCode, name).not.toBe(0);
+      expect(blocked.stderr).toContain(`meetings/${name}:3:20  erreur  organisation inconnue « OIMM », vouliez-vous dire OIM ?`);
+      expect(commitCount(repo)).toBe(before);
+      git(['rm', '--quiet', '--cached', path.join('meetings', name)], repo);
+      rmSync(path.join(repo, 'meetings', name));
+    }
+    // A commit that touches neither gtm.yaml nor meetings/ is not held up.
+    writeFileSync(path.join(repo, 'notes.txt'), 'notes\n');
+    git(['add', 'notes.txt'], repo);
+    expect(git(['commit', '--quiet', '-m', 'Notes'], repo).exitCode).toBe(0);
+  });
+
   it('gtm hook install adds it to an existing repository, and never replaces someone else’s hook', async () => {
     const repo = directory('existing');
     writeFileSync(path.join(repo, 'gtm.yaml'), readFileSync(path.join(PROJECT, 'gtm.yaml')));

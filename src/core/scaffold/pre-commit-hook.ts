@@ -1,6 +1,7 @@
-// The git pre-commit hook that runs `gtm validate` on the meeting files about to be committed.
-// It checks what is staged, not the working tree: the index is copied to a temporary folder
-// first, so a half-staged file is judged by what the commit will really contain.
+// The git pre-commit hook: when a commit changes gtm.yaml or anything under meetings/ (a
+// deletion included), it runs `gtm validate` on the repository as the commit will hold it. The
+// index is copied to a temporary folder first, so a half-staged file is judged by what the
+// commit will really contain, and every file is checked, as `gtm validate` would after the commit.
 
 /** Marks a hook as written by gtm, so that `gtm hook install` may update it but no other. */
 export const HOOK_MARKER = '# gtm-pre-commit-hook';
@@ -24,18 +25,18 @@ export function preCommitHook(location: HookLocation): string {
   return `#!/bin/sh
 ${HOOK_MARKER}
 # Contrôle des comptes-rendus avant chaque commit, installé par « gtm hook install ».
-# Il lance « gtm validate » sur les fichiers de réunion ajoutés au commit (git add) et bloque le
-# commit s’ils contiennent une erreur. Pour passer outre une fois : git commit --no-verify
+# Il lance « gtm validate » sur les réunions telles que le commit les enregistre (git add) et
+# bloque le commit en cas d’erreur. Pour passer outre une fois : git commit --no-verify
 set -u
 
 GTM_SCRIPT=${shellQuote(location.gtmScript ?? '')}
 GTM_NODE=${shellQuote(location.node ?? '')}
 PREFIX=${shellQuote(prefix)}
 
-# Fichiers de réunion ajoutés ou modifiés dans ce commit (les suppressions ne sont pas vérifiées).
-meetings=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- "\${PREFIX}meetings/*.yaml" "\${PREFIX}meetings/*.yml")
-config=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- "\${PREFIX}gtm.yaml")
-if [ -z "$meetings" ] && [ -z "$config" ]; then
+# Ce que le commit change dans gtm.yaml et meetings/ : ajouts, modifications, renommages et
+# suppressions, quel que soit le nom des fichiers (.yaml, .YAML, .yml…).
+changed=$(git -c core.quotePath=false diff --cached --name-only -- "\${PREFIX}gtm.yaml" "\${PREFIX}meetings")
+if [ -z "$changed" ]; then
   exit 0
 fi
 
@@ -58,23 +59,9 @@ trap 'exit 1' HUP INT TERM
 git ls-files -z -- "\${PREFIX}gtm.yaml" "\${PREFIX}meetings" | git checkout-index -z --stdin --prefix="$staged/" || exit 1
 
 cd "$staged/$PREFIX" || exit 1
-if [ -n "$config" ]; then
-  # gtm.yaml change : toutes les réunions en dépendent.
-  "$@" validate
-else
-  # Chemins relatifs au dossier de gtm.yaml, un par ligne.
-  set -- "$@" validate
-  old_ifs=$IFS
-  IFS='
-'
-  set -f
-  for file in $meetings; do
-    set -- "$@" "\${file#"$PREFIX"}"
-  done
-  set +f
-  IFS=$old_ifs
-  "$@"
-fi
+# Le dépôt tel qu’il sera après le commit, vérifié en entier, comme le ferait « gtm validate » :
+# une réunion supprimée peut rendre invalide le suivi d’une action dans une autre.
+"$@" validate
 status=$?
 if [ "$status" -ne 0 ]; then
   echo "" >&2
