@@ -85,7 +85,7 @@ function compact(run: Run): Run {
 
 /** Only links a reader can open from a PDF: web, mail. Anything else stays plain text. */
 function linkable(href: string): boolean {
-  return /^(?:https?|ftp|mailto):/i.test(href);
+  return /^(?:https?|mailto):/i.test(href);
 }
 
 function softBreaks(text: string): string {

@@ -17,18 +17,22 @@ const WORD_END = `[\\p{L}\\p{N}»)\\]*_’"%${CLOSE}]`;
 const URL_SPANS = [
   /(?:https?|ftp):\/\/[^\s<>]+/.source,
   /www\.[^\s<>]+/.source,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.source,
+  // Tried only where a run of such characters starts: a long word is scanned once, not once per letter.
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.source,
 ];
 
 const MARKDOWN_SPANS = [
   /<!--[\s\S]*?-->/.source,
-  /(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/.source,
+  // A code span: a run of at most 16 backticks and its closing run. An opening run without one
+  // scans to the end; runs of one length pair up, so that happens once per length, at most 16 times.
+  /(?<!`)(`{1,16})(?!`)[\s\S]*?(?<!`)\1(?!`)/.source,
   /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/.source,
   /<[^\s<>@]+@[^\s<>]+>/.source,
   /<\/?[A-Za-z][A-Za-z0-9-]*\s*\/?>/.source,
   /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/.source,
-  /^ {0,3}\[[^\]]+\]:[^\n]*$/.source,
-  /^\|?(?: *:?-+:? *\|)+ *:?-+:? *\|? *$/.source,
+  /^ {0,3}\[[^\]\n]+\]:[^\n]*$/.source,
+  // A table's delimiter row: only « | : - » and spaces (one pass, no nested repetition).
+  /^[|: ]*-[-|: ]*$/.source,
   /&#?[A-Za-z0-9]+;/.source,
   /\\./.source,
 ];
@@ -48,7 +52,8 @@ function typeset(prose: string): string {
     prose
       // Guillemets: exactly one narrow no-break space inside.
       .replace(/«[ \u00A0\u202F]*/g, `«${NARROW_NBSP}`)
-      .replace(/[ \u00A0\u202F]*»/g, `${NARROW_NBSP}»`)
+      // Matched from the start of the spaces only: a long run of spaces is scanned once.
+      .replace(/(?<![ \u00A0\u202F])[ \u00A0\u202F]*»/g, `${NARROW_NBSP}»`)
       // A space already typed before ; ! ? becomes a narrow no-break space; a missing one is added
       // after a word when the punctuation ends it (not « a?b », « ?! » or a list marker).
       .replace(new RegExp(`(?<=${WORD_END})[ \\u00A0\\u202F]+([;!?])`, 'gu'), `${NARROW_NBSP}$1`)

@@ -1,13 +1,15 @@
 // Plain text (titles, action text, names) placed into Markdown: every character Markdown would
 // read as syntax is escaped, so the text shows exactly as typed. URLs stay clickable.
 
-const URL = /(?:https?|ftp):\/\/[^\s<>|]*[^\s<>|.,:;!?'")\]*_~]/g;
+const URL = /https?:\/\/[^\s<>|"\\`]*[^\s<>|"\\`.,:;!?'")\]*_~]/g;
 
 /** Backslash-escapes the inline syntax of a text that is not a URL. */
 function escapeSpan(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~$]/g, '\\$&')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    // Only web addresses are links: « ftp:// », which marked would link, has its colon escaped.
+    .replace(/(?<=ftp):(?=\/\/)/gi, '\\:');
 }
 
 /** Escapes one line of plain text; `atLineStart` also defuses block markers (#, -, 1., >). */
