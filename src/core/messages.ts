@@ -106,6 +106,20 @@ export const messages = {
   templateMissingPartial: (name: string) => `le modèle appelle le partiel « ${name} », introuvable : créez templates/${name}.md.hbs ou corrigez le nom`,
   templateMissingField: (field: string) => `le modèle utilise « ${field} », une donnée qui n’existe pas (voir la liste des données en tête de compte-rendu.md.hbs)`,
   templateMissingMain: (file: string) => `modèle principal introuvable : ${file}`,
+  templateReservedName: (name: string) =>
+    `« ${name} » est un nom réservé de JavaScript, pas une donnée du compte-rendu : retirez-le (voir la liste des données en tête de compte-rendu.md.hbs)`,
+  templateComputedPartial: () => 'le nom d’un partiel doit être écrit en toutes lettres, par exemple {{> signature}}',
+  templateHelperArity: (helper: string, count: number, block: boolean) =>
+    `{{${block ? '#' : ''}${helper}}} attend ${count === 1 ? 'exactement une valeur' : `exactement ${count} valeurs`}, par exemple ${
+      helper === 'lookup' ? '{{lookup organisations sigle}}' : `{{#${helper} ${helper === 'each' ? 'presence' : 'discussion'}}}`
+    }`,
+  templateUnknownHelper: (helper: string) =>
+    `helper inconnu « ${helper} » : les helpers sont texte, cellule, markdown, nom_complet, sigle_et_nom, et ceux de Handlebars (if, unless, each, with, lookup)`,
+  templateUnclosedComment: () => 'commentaire {{!-- ouvert ici et jamais refermé : ajoutez --}} à sa fin',
+  templateRecursivePartial: (chain: readonly string[]) =>
+    `le partiel « ${chain[chain.length - 1]} » s’appelle lui-même (${chain.join(' → ')}) : la mise en page ne finirait jamais`,
+  templateNotText: (helper: string) => `le helper « ${helper} » attend un texte ; il a reçu un ensemble de données (liste ou dictionnaire)`,
+  templateRuntimeDetail: (detail: string) => `erreur dans le modèle : ${detail}`,
 
   // gtm new
   invalidOption: (option: string, detail: string) => `option ${option} : ${detail}`,

@@ -77,7 +77,7 @@ function documentLinks(markdown: string): { text: string; link?: string }[] {
   const collect = (blocks: readonly Block[]) => {
     for (const block of blocks) {
       if ('runs' in block && Array.isArray(block.runs)) runs.push(...(block.runs as Run[]));
-      if ('items' in block && Array.isArray(block.items)) for (const item of block.items as { blocks: Block[] }[]) collect(item.blocks);
+      if ('items' in block && Array.isArray(block.items)) for (const item of block.items as Block[][]) collect(item);
       if ('blocks' in block && Array.isArray(block.blocks)) collect(block.blocks as Block[]);
     }
   };

@@ -7,7 +7,8 @@ import runtimeModule from 'handlebars/runtime.js';
 import { error, GtmError, type Location } from '../../core/diagnostics.js';
 import { messages } from '../../core/messages.js';
 import { BUILT_IN_TEMPLATES } from './built-in-templates.generated.js';
-import { TemplateUsageError } from './helpers.js';
+import { HELPER_NAMES, TemplateUsageError } from './helpers.js';
+import { checkTemplates } from './template-checks.js';
 import { MAIN_TEMPLATE, TEMPLATE_EXTENSION, type TemplateSet, type TemplateSource } from './templates.js';
 
 type Render = (context: unknown, options?: RuntimeOptions) => string;
@@ -38,13 +39,22 @@ export const RUNTIME_SECURITY = { allowProtoPropertiesByDefault: false, allowPro
 export async function compileTemplates(set: Pick<TemplateSet, 'sources'>): Promise<CompiledTemplates> {
   const environment = HandlebarsRuntime.create();
   const partials: Record<string, Render> = {};
-  let compiler: typeof import('handlebars') | undefined;
-  for (const source of set.sources.values()) {
-    // Matched by content: an override identical to the built-in template needs no compiler either.
+  // Matched by content: an override identical to the built-in template needs no compiler either.
+  const precompiledSpec = (source: TemplateSource) => {
     const precompiled = BUILT_IN_TEMPLATES[source.name];
+    return precompiled && precompiled.hash === textHash(source.text) ? precompiled.spec : undefined;
+  };
+  let compiler: typeof import('handlebars') | undefined;
+  if ([...set.sources.values()].some((source) => precompiledSpec(source) === undefined)) {
+    compiler = (await import('handlebars')).default;
+    // The whole set, built-in templates included: a cycle of partials may pass through them.
+    checkTemplates(set.sources.values(), (text) => compiler!.parse(text), HELPER_NAMES);
+  }
+  for (const source of set.sources.values()) {
+    const spec = precompiledSpec(source);
     let template: Render;
-    if (precompiled && precompiled.hash === textHash(source.text)) {
-      template = environment.template(precompiled.spec as never) as Render;
+    if (spec !== undefined) {
+      template = environment.template(spec as never) as Render;
     } else {
       compiler ??= (await import('handlebars')).default;
       try {
@@ -81,9 +91,15 @@ function templateError(source: TemplateSource, problem: unknown): GtmError {
   }
   const raw = problem instanceof Error ? problem.message : String(problem);
   const exception = problem as { lineNumber?: number; column?: number };
-  const line = exception.lineNumber ?? Number(/on line (\d+)/.exec(raw)?.[1] ?? /- (\d+):\d+$/.exec(raw)?.[1] ?? 1);
-  const column = exception.column !== undefined ? exception.column + 1 : parseErrorColumn(source.text, line, raw);
-  const location: Location = { file: source.file, line, column };
+  const stated = exception.lineNumber ?? /on line (\d+)/.exec(raw)?.[1] ?? /- (\d+):\d+$/.exec(raw)?.[1];
+  let location: Location;
+  if (stated !== undefined) {
+    const line = Number(stated);
+    const column = exception.column !== undefined ? exception.column + 1 : parseErrorColumn(source.text, line, raw);
+    location = { file: source.file, line, column };
+  } else {
+    location = { file: source.file, ...runtimePlace(source.text, raw) };
+  }
   return new GtmError([error('modele-invalide', translate(raw), location)]);
 }
 
@@ -113,6 +129,27 @@ export function parseErrorColumn(text: string, line: number, raw: string): numbe
   return 1;
 }
 
+/**
+ * Where a run-time error without a position most likely comes from: the first tag that names the
+ * property or helper the error quotes (« reading 'x' », « for 'x' », « #each »); else the first tag.
+ */
+export function runtimePlace(text: string, raw: string): { line: number; column: number } {
+  const named = /'([^']+)'|#(\w+)/.exec(raw);
+  const name = named?.[1] ?? named?.[2];
+  let offset = -1;
+  for (const tag of text.matchAll(/\{\{[\s\S]*?\}\}/g)) {
+    if (offset === -1) offset = tag.index;
+    if (name !== undefined && tag[0].includes(name)) {
+      offset = tag.index;
+      break;
+    }
+  }
+  if (offset === -1) return { line: 1, column: 1 };
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Handlebars' English, in French; a message it may give that is not listed gets a French sentence too. */
 function translate(raw: string): string {
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(raw);
   if (mismatch) return messages.templateSyntax(`le bloc {{#${mismatch[1]}}} est fermé par {{/${mismatch[2]}}}`);
@@ -126,5 +163,14 @@ function translate(raw: string): string {
   const missing = /^"([^"]+)" not defined in/.exec(raw);
   if (missing) return messages.templateMissingField(missing[1]!);
   if (/^Missing helper: "?([^"]+)"?/.test(raw)) return messages.templateRuntime(`helper inconnu « ${/^Missing helper: "?([^"]+)"?/.exec(raw)![1]} »`);
-  return messages.templateRuntime(raw.replace(/ - \d+:\d+$/, '').split('\n')[0]!);
+  if (/^Lexical error/.test(raw)) return messages.templateSyntax('texte inattendu dans une balise {{ … }}');
+  if (/Maximum call stack size exceeded/.test(raw)) return messages.templateRuntimeDetail('le modèle s’appelle lui-même sans fin (un partiel qui s’inclut)');
+  const arity = /^#?(\w+) requires exactly one argument/.exec(raw) ?? (/^Must pass iterator to #(each)/.exec(raw) as RegExpExecArray | null);
+  if (arity) return messages.templateHelperArity(arity[1]!, 1, true);
+  const reading = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(raw);
+  if (reading) return messages.templateRuntimeDetail(`une donnée absente est utilisée comme un ensemble de données (pour lire « ${reading[1]} »)`);
+  const inText = /^Cannot use 'in' operator to search for '([^']+)'/.exec(raw);
+  if (inText) return messages.templateRuntimeDetail(`« ${inText[1]} » est lu dans un simple texte ou nombre, qui n’a pas de champs`);
+  if (/is not a function/.test(raw)) return messages.templateRuntimeDetail('une donnée est appelée comme un helper');
+  return messages.templateRuntimeDetail('une balise {{ … }} utilise les données d’une manière impossible : vérifiez-la');
 }

@@ -34,10 +34,14 @@ function textArgument(helper: string, args: unknown[]): string {
   if (args.length < 2 || isOptions(args[0])) throw fail(`le helper « ${helper} » attend une valeur, par exemple {{${helper} titre}}`);
   const value = args[0];
   if (value === undefined) throw fail(messages.templateMissingField(String(options.ids?.[0] ?? '?')));
+  if (typeof value === 'object' && value !== null) throw fail(messages.templateNotText(helper));
   return value === null ? '' : String(value);
 }
 
-export function markdownHelpers(config: Config): Record<string, HelperDelegate> {
+/** The names of the helpers gtm gives templates (markdownHelpers' keys). */
+export const HELPER_NAMES = ['texte', 'cellule', 'markdown', 'nom_complet', 'sigle_et_nom'] as const;
+
+export function markdownHelpers(config: Config): Record<(typeof HELPER_NAMES)[number], HelperDelegate> {
   return {
     texte: (...args: unknown[]) => escapeInline(textArgument('texte', args)),
     cellule: (...args: unknown[]) => escapeCell(textArgument('cellule', args)),
