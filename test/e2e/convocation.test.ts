@@ -163,7 +163,7 @@ describe('gtm convocation, document', () => {
 
   it('never writes into meetings/', async () => {
     const result = await runBin(['convocation', '-o', 'meetings/'], { cwd: repo.root });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('refus d’écrire dans meetings/convocation-2023-07-20-national.pdf');
   });
 });

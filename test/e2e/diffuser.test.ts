@@ -124,7 +124,7 @@ describe('gtm diffuser', () => {
       await bare.cleanup();
     }
     const refused = await runBin(['diffuser', '-o', 'meetings/x.eml'], { cwd: repo.root });
-    expect(refused.exitCode).toBe(1);
+    expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('refus d’écrire dans meetings/x.eml');
   });
 });

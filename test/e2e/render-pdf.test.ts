@@ -71,8 +71,8 @@ describe('gtm render (PDF)', () => {
     const before = await repo.read('meetings/2023-06-20-national.yaml');
     for (const output of ['meetings/2023-06-20-national.yaml', 'meetings/rendu.pdf', 'meetings']) {
       const result = await runBin(['render', '-o', output], { cwd: repo.root });
-      expect(result.exitCode, output).toBe(1);
-      expect(result.stderr, output).toMatch(/refus|interdit|meetings/i);
+      expect(result.exitCode, output).toBe(2);
+      expect(result.stderr, output).toContain('les fichiers de réunion, gtm.yaml et le dossier meetings/ ne sont jamais modifiés');
     }
     expect(await repo.read('meetings/2023-06-20-national.yaml')).toBe(before);
     expect(readdirSync(repo.path('meetings')).sort()).toEqual(Object.keys(bundledMeetings()).sort());
