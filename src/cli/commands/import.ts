@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createFileExclusive, writeFileAtomic } from '../../core/repository/atomic-write.js';
+import { ownFolder } from '../../core/repository/own-folder.js';
 import { error, GtmError } from '../../core/diagnostics.js';
 import { CONFIG_FILE, MEETINGS_DIR } from '../../core/model.js';
 import { loadRepository } from '../../core/repository/load.js';
@@ -119,7 +120,8 @@ export async function run(options: ImportOptions, io: Io): Promise<number> {
       done++;
       continue;
     }
-    if (!(await createFileExclusive(entry.target, text))) {
+    // The temporary goes to .gtm-cache/, never to meetings/: a crash leaves nothing there.
+    if (!(await createFileExclusive(entry.target, text, ownFolder(repository.root)))) {
       failures++;
       fail(entry.source, 'reunion-existante', `${shownTarget} existe déjà : rien n’est écrit pour ce document`);
       continue;

@@ -104,10 +104,10 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
  * Creates `target` atomically and only if it does not exist: link() fails with EEXIST when the
  * file appeared meanwhile, so a concurrent run can never replace the rapporteur's file.
  * The temporary is written in `scratch` (a folder on the same disk that the user does not see,
- * such as .gtm-cache/), so that a crash never leaves one beside the target; without it, or when
- * `scratch` lies on another disk, beside the target. Returns false when the target already exists.
+ * such as .gtm-cache/), so that a crash never leaves one beside the target; required, so that no
+ * caller forgets it (undefined, or a scratch on another disk: beside the target). Returns false when the target already exists.
  */
-export async function createFileExclusive(target: string, data: string | Uint8Array, scratch?: string): Promise<boolean> {
+export async function createFileExclusive(target: string, data: string | Uint8Array, scratch: string | undefined): Promise<boolean> {
   await makeDirectory(path.dirname(target), target);
   // A temporary a crash once left beside the target (no scratch folder then) goes too.
   if (scratch !== undefined) sweepTemporaries(path.dirname(target));

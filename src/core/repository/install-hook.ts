@@ -50,7 +50,8 @@ export async function planHook(root: string, gtm: GtmLocation): Promise<HookPlan
 export async function writeHook(plan: HookPlan): Promise<boolean> {
   if (plan.state === 'foreign' || plan.state === 'installed') return plan.state === 'installed';
   if (plan.state === 'absent') {
-    if (!(await createFileExclusive(plan.file, plan.content))) return false;
+    // Beside the hook, in .git/hooks/: not a folder the rapporteur looks into.
+    if (!(await createFileExclusive(plan.file, plan.content, undefined))) return false;
   } else {
     await writeFileAtomic(plan.file, plan.content);
   }
