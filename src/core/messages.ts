@@ -70,6 +70,10 @@ export const messages = {
     `suivi de l’action ${quote(id)}, décidée plus tard (${actionMeeting}) : un suivi ne peut porter que sur une réunion antérieure`,
   followUpInSameMeeting: (id: string) =>
     `suivi de l’action ${quote(id)} décidée dans cette même réunion : notez plutôt son état dans l’action elle-même`,
+  undrawableCharacter: (char: string) =>
+    `caractère que les polices du PDF n’ont pas : « ${char} » (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) ; le PDF affichera « ? » à sa place`,
+  rightToLeftText: (script: string) =>
+    `texte en ${script}, écrit de droite à gauche : le PDF l’affichera de gauche à droite, lettres non liées ; faites relire ce passage sur le PDF ou remplacez-le par une traduction`,
   listTooDeep: (depth: number, limit: number, line: number) =>
     `liste imbriquée sur ${depth} niveaux (ligne ${line} du texte) : le PDF en met ${limit} au plus, remontez les éléments les plus profonds`,
   tableTooWide: (columns: number, limit: number, line: number) =>

@@ -5,7 +5,7 @@
 // still be stretched too far is set ragged instead. Greedy filling (what word processors do)
 // is kept as the baseline the benchmark compares with, and as the last resort.
 import type { Align, Run } from '../document/blocks.js';
-import { faceOf, type FaceId } from './fonts/faces.js';
+import { fallbackOf, faceOf, type FaceId } from './fonts/faces.js';
 import type { Hyphenator } from './hyphenate.js';
 import { breakPoints, type Item } from './knuth-plass.js';
 import type { Mark } from './marks.js';
@@ -157,7 +157,7 @@ function toWords(runs: readonly Run[], style: TextStyle, context: InlineContext)
       else {
         const chunks = URL_LIKE.test(part) ? [part] : part.split(COMPOUND_HYPHEN);
         chunks.forEach((chunk, i) => {
-          pieces.push(piece(chunk, face, style.size, color, run.link, context.measure));
+          pieces.push(...facedPieces(chunk, face, style.size, color, run.link, context.measure));
           if (i < chunks.length - 1) finish('join');
         });
       }
@@ -190,6 +190,31 @@ function mergeRuns(runs: readonly Run[]): Run[] {
 
 function piece(text: string, face: FaceId, size: number, color: Color, link: string | undefined, measure: Measure): Piece {
   return { text, face, size, color, link, width: measure.width(text, face, size) };
+}
+
+/**
+ * The text as pieces in `face`, but for the characters it lacks, which go to its fallback face
+ * when that has them (what neither has is drawn as « ? », and `validate` warned about it).
+ */
+function facedPieces(text: string, face: FaceId, size: number, color: Color, link: string | undefined, measure: Measure): Piece[] {
+  const fallback = fallbackOf(face);
+  // Latin text and its punctuation are all in DejaVu Serif: the common case, without a look-up.
+  if (!fallback || !measure.covers || !/[^\u0000-\u024f\u2000-\u206f\u20ac]/.test(text)) return [piece(text, face, size, color, link, measure)];
+  const pieces: Piece[] = [];
+  let from = 0;
+  let current = face;
+  for (let at = 0; at < text.length; ) {
+    const code = text.codePointAt(at)!;
+    const next = measure.covers(code, face) || !measure.covers(code, fallback) ? face : fallback;
+    if (next !== current && at > from) {
+      pieces.push(piece(text.slice(from, at), current, size, color, link, measure));
+      from = at;
+    }
+    current = next;
+    at += code > 0xffff ? 2 : 1;
+  }
+  pieces.push(piece(text.slice(from), current, size, color, link, measure));
+  return pieces;
 }
 
 function sameStyle(a: Piece, b: Piece): boolean {

@@ -9,6 +9,8 @@ export interface Measure {
   /** Ascender and descender (both positive), as fractions of the font size. */
   ascent(face: FaceId): number;
   descent(face: FaceId): number;
+  /** Whether `face` has the character; a measure without fonts (tests) has them all. */
+  covers?(codePoint: number, face: FaceId): boolean;
 }
 
 export function fontMeasure(library: FontLibrary): Measure {
@@ -21,6 +23,7 @@ export function fontMeasure(library: FontLibrary): Measure {
       const { font } = library.face(face);
       return font.ascender / font.unitsPerEm;
     },
+    covers: (codePoint, face) => library.face(face).covers(codePoint),
     descent: (face) => {
       const { font } = library.face(face);
       return -font.descender / font.unitsPerEm;

@@ -7,6 +7,7 @@ import { actionIds } from './action-ids.js';
 import { chronology } from './chronology.js';
 import { knownGroupAndFileName } from './groups.js';
 import { followUpOfClosedAction, postponementAfterMeeting } from './ledger.js';
+import { drawableText } from './drawable-text.js';
 import { layoutLimits } from './layout-limits.js';
 import { knownOrganisations } from './organisations.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -19,6 +20,7 @@ export const rules: readonly Rule[] = [
   followUpOfClosedAction,
   postponementAfterMeeting,
   layoutLimits,
+  drawableText,
 ];
 
 export function runRules(context: RuleContext): Finding[] {

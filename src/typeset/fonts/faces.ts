@@ -1,7 +1,7 @@
 // The type faces the typesetter uses. Layout names faces by these ids only; which font file
 // backs each id is decided once, here.
 
-/** DejaVu Serif for the text; its condensed cut for table cells, where columns are narrow. */
+/** DejaVu Serif for the text; its condensed cut for table cells, where columns are narrow; DejaVu Sans where they lack a character. */
 export type Family = 'serif' | 'condensed';
 export type FaceId =
   | 'serif'
@@ -11,7 +11,15 @@ export type FaceId =
   | 'condensed'
   | 'condensed-bold'
   | 'condensed-italic'
-  | 'condensed-bold-italic';
+  | 'condensed-bold-italic'
+  | 'sans'
+  | 'sans-bold'
+  | 'sans-italic'
+  | 'sans-bold-italic'
+  | 'sans-condensed'
+  | 'sans-condensed-bold'
+  | 'sans-condensed-italic'
+  | 'sans-condensed-bold-italic';
 
 export function faceOf(family: Family, bold: boolean, italic: boolean): FaceId {
   const weight = bold ? (italic ? '-bold-italic' : '-bold') : italic ? '-italic' : '';
@@ -28,4 +36,21 @@ export const FACE_FILES: Readonly<Record<FaceId, string>> = {
   'condensed-bold': 'DejaVuSerifCondensed-Bold.ttf',
   'condensed-italic': 'DejaVuSerifCondensed-Italic.ttf',
   'condensed-bold-italic': 'DejaVuSerifCondensed-BoldItalic.ttf',
+  sans: 'DejaVuSans.ttf',
+  'sans-bold': 'DejaVuSans-Bold.ttf',
+  'sans-italic': 'DejaVuSans-Oblique.ttf',
+  'sans-bold-italic': 'DejaVuSans-BoldOblique.ttf',
+  'sans-condensed': 'DejaVuSansCondensed.ttf',
+  'sans-condensed-bold': 'DejaVuSansCondensed-Bold.ttf',
+  'sans-condensed-italic': 'DejaVuSansCondensed-Oblique.ttf',
+  'sans-condensed-bold-italic': 'DejaVuSansCondensed-BoldOblique.ttf',
 };
+
+/**
+ * The face a character missing from `face` is drawn in: DejaVu Sans, of the same weight, slope
+ * and width, which covers far more (Tifinagh, Hebrew, Arabic letters, ✓, arrows, symbols).
+ */
+export function fallbackOf(face: FaceId): FaceId | undefined {
+  if (face.startsWith('sans')) return undefined;
+  return (face.startsWith('condensed') ? `sans-${face}` : face.replace('serif', 'sans')) as FaceId;
+}

@@ -37,6 +37,11 @@ export class LoadedFace {
     readonly font: TrueTypeFont,
   ) {}
 
+  /** Whether the face draws the character (itself, or a stand-in of SUBSTITUTES), not « ? ». */
+  covers(codePoint: number): boolean {
+    return this.font.glyphId(codePoint) !== 0 || SUBSTITUTES[codePoint] !== undefined;
+  }
+
   glyphIdFor(codePoint: number): number {
     const cached = codePoint < 0x3000 ? this.glyphCache[codePoint]! : -1;
     if (cached >= 0) return cached;
