@@ -236,7 +236,6 @@ describe('gtm render --format docx', () => {
     // French spaces stay characters: U+00A0 before « : » and U+202F before « ; ».
     expect(document).toContain('\u00a0:');
     expect(document).toMatch(/\u202f;/);
-    // The annexes start a page.
     expect(parts['docProps/core.xml']).toContain('<dc:title>Compte-rendu de la réunion du Groupe Technique sur la Migration – Coordination et partage de l’information – 28 janvier 2021</dc:title>');
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Groupe Technique sur la Migration (GTM)</dc:creator>');
     expect(parts['docProps/core.xml']).toContain('<dc:subject>Compte-rendu de la réunion du 28 janvier 2021</dc:subject>');
@@ -278,6 +277,10 @@ describe('gtm render --format docx', () => {
     const { value: raw } = await mammoth.extractRawText({ buffer: readFileSync(out('hostile.docx')) });
     const firstAction = raw.split('\n').find((line) => line.startsWith('NIA-2306-1 – Action 1'));
     expect(firstAction?.endsWith(HOSTILE_TEXT)).toBe(true);
+    // The annexes start a new page; the signature before them stays in one piece.
+    const document = docxParts(readFileSync(out('hostile.docx')))['word/document.xml']!;
+    expect(document).toMatch(/<w:p><w:pPr><w:pStyle w:val="Heading2"\/><w:pageBreakBefore\/><\/w:pPr><w:r><w:t xml:space="preserve">Annexes<\/w:t>/);
+    expect(document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
     const links = [...walkPandoc(tree)].filter((node) => node.t === 'Link').map((node) => ((node.c as unknown[])[2] as [string])[0]);
     expect(links).toContain('https://example.org/?a=1&b=<2>');
   });
