@@ -60,6 +60,16 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
         previous = block;
         return;
       }
+      // Markdown numbers lists with digits only: « II. » and « a) » stay written, as a paragraph.
+      if (block.level === undefined && ['roman', 'letter'].includes(markerKind(block.marker ?? ''))) {
+        kinds = [];
+        widths = [];
+        numbers = [];
+        if (out.length > 0) out.push('');
+        out.push(`${block.marker} ${proseTypography(block.text)}`);
+        previous = { ...block, kind: 'paragraph' };
+        return;
+      }
       let level: number;
       const kind = block.level !== undefined ? `${block.marker}:${block.level}` : markerKind(block.marker ?? '-');
       if (block.level !== undefined) level = Math.min(block.level, kinds.length);

@@ -40,7 +40,8 @@ const labelOf = (text: string): Label | undefined => {
   return LABELS.find(([pattern]) => pattern.test(folded))?.[1];
 };
 
-const isAgendaHeading = (block: Block) => /ordre du jour/.test(fold(block.text)) && fold(block.text).split(' ').length <= 8 && block.kind !== 'row';
+const isAgendaHeading = (block: Block) =>
+  /^(points? (inscrits? )?a l |l )?ordre du jour\b/.test(fold(withoutEmphasis(block.text))) && fold(block.text).split(' ').length <= 8 && block.kind !== 'row';
 const isDiscussionAnchor = (block: Block) => /^points? (de )?discussions?( cles?)?$/.test(fold(withoutEmphasis(block.text)));
 const isCoordination = (title: string) => /prochaines? etapes?|prochaine reunion/.test(fold(title)) && /coordination|etapes?/.test(fold(title));
 const isAnnexHeading = (block: Block) => block.kind !== 'row' && /^annexes?\b/.test(fold(block.text)) && fold(block.text).split(' ').length <= 14;
@@ -124,6 +125,10 @@ export function recognise(source: SourceDocument, context: RecogniseContext): Dr
   const headerEnd = agendaIndex >= 0 ? agendaIndex : firstSection;
   const header = readHeader(blocks.slice(titleIndex + 1, headerEnd), used);
   const date = meetingDate(header.date, title, context.fileName, guess);
+  for (const other of header.date.slice(1)) {
+    comments.header.push(`autre date dans l’en-tête, non reprise (${placeLabel(other.place)}) : ${oneLine(other.text)}`);
+    guess(`deux dates dans l’en-tête : la première est reprise, « ${shorten(other.text)} » ne l’est pas`, other.place);
+  }
   if (!date) {
     const looksLikeMinutes = title !== undefined || agendaIndex >= 0 || anchors.length > 0;
     throw new NotAMeeting(
@@ -145,13 +150,20 @@ export function recognise(source: SourceDocument, context: RecogniseContext): Dr
   readTimes(header.time, draft, guess);
   readPlace(header.place, draft, config, guess);
   draft.presence = readPresence(header.presence, config, findings, draft.comments.presence);
+  if (!draft.presence.some((named) => named.acronym)) {
+    guess('aucune organisation présente reconnue : le fichier nomme la présidence du groupe pour être valide, corrigez la présence', header.presence[0]?.place ?? title?.place);
+  }
   for (let index = titleIndex + 1; index < headerEnd; index++) if (!used.has(blocks[index]!)) unplaced(blocks[index]!, comments.header);
   for (let index = 0; index < Math.max(titleIndex, 0); index++) if (!used.has(blocks[index]!)) unplaced(blocks[index]!, comments.top);
 
   // Agenda.
   const agenda: Array<AgendaEntry> = [];
   if (agendaIndex >= 0) {
-    used.add(blocks[agendaIndex]!);
+    const heading = blocks[agendaIndex]!;
+    used.add(heading);
+    if (!/^points inscrits a l ordre du jour$/.test(fold(withoutEmphasis(heading.text)))) {
+      comments.agenda.push(`ordre du jour introduit par « ${oneLine(written(heading))} » (${placeLabel(heading.place)})`);
+    }
     for (let index = agendaIndex + 1; index < firstSection; index++) {
       const block = blocks[index]!;
       used.add(block);
@@ -329,6 +341,7 @@ function readHeader(blocks: readonly Block[], used: Set<Block>): HeaderValues {
         const rest = block.cells.slice(1).filter((cell, index, cells) => cell.trim() !== '' && cells.indexOf(cell) === index && labelOf(cell) !== label);
         for (const cell of rest) add(label, block, cell);
         used.add(block);
+        if (rest.length > 0 && label !== 'presence') current = undefined;
         continue;
       }
     }
@@ -336,6 +349,7 @@ function readHeader(blocks: readonly Block[], used: Set<Block>): HeaderValues {
     if (inline && labelOf(inline[1]!)) {
       current = labelOf(inline[1]!)!;
       add(current, block, inline[2]!);
+      if (current !== 'presence') current = undefined;
       continue;
     }
     const label = labelOf(block.text);
@@ -344,8 +358,11 @@ function readHeader(blocks: readonly Block[], used: Set<Block>): HeaderValues {
       used.add(block);
       continue;
     }
-    if (current && block.gapBefore < 2 && block.text.trim() !== '') add(current, block, block.kind === 'row' ? (block.cells ?? []).join(' ') : block.text);
-    else if (block.gapBefore >= 2) current = undefined;
+    if (current && block.gapBefore < 2 && block.text.trim() !== '') {
+      add(current, block, block.kind === 'row' ? (block.cells ?? []).join(' ') : current === 'presence' ? block.text : written(block));
+      // Date, time and place take one cell; the attendance list runs on.
+      if (current !== 'presence') current = undefined;
+    } else if (block.gapBefore >= 2) current = undefined;
   }
   return values;
 }
@@ -429,8 +446,11 @@ function readPresence(blocks: readonly Block[], config: Config, findings: Findin
   const presence: NamedOrganisation[] = [];
   const seen = new Set<string>();
   for (const block of blocks) {
-    for (const name of splitNames(block.kind === 'item' ? block.text : block.text)) {
+    const number = block.kind === 'item' && /^[\dIVXLa-h]/.test(block.marker ?? '') && !['ul', 'ol'].includes(block.marker ?? '') ? block.marker : undefined;
+    for (const name of splitNames(block.text)) {
       const named = nameOrganisation(name, config, findings, block.place, 'présence');
+      // A numbered attendance list: the number is kept beside the entry.
+      if (number) named.comments.push(`écrit « ${number} ${name} » (${placeLabel(block.place)})`);
       if (named.acronym && seen.has(named.acronym)) {
         comments.push(`en double dans la présence (${placeLabel(block.place)}) : « ${name} » (${named.acronym})`);
         findings.push({ kind: 'note', text: `« ${name} » : ${named.acronym} déjà présent, non repris deux fois`, place: block.place });
@@ -555,6 +575,12 @@ function makeItem(entry: AgendaEntry | undefined, section: Section | undefined, 
       item.comments.push(`ordre du jour : « ${entry.title} » (${placeLabel(entry.place)}), présentateur sans parenthèses`);
     }
   }
+  if (title.replace(/[^\p{L}\p{N}]/gu, '') === '') {
+    item.comments.push('à vérifier : point sans intitulé dans le document');
+    findings.push({ kind: 'guess', text: `point sans intitulé (« ${oneLine(entry?.written ?? written(section!.heading))} ») : nommé « ${UNTITLED} »`, place });
+    if (title.trim() !== '') item.comments.push(`intitulé écrit « ${title} »`);
+    title = UNTITLED;
+  }
   item.titre = title;
   // Where the item was read, as written (numbers included): what the rapporteur checks it against.
   const origins = [
@@ -580,6 +606,9 @@ function makeItem(entry: AgendaEntry | undefined, section: Section | undefined, 
   }
   return item;
 }
+
+/** The title of an item the document gives none: valid, and obviously to be replaced. */
+const UNTITLED = 'Point sans intitulé (à renommer)';
 
 interface ActionIds {
   next(): string;
@@ -610,6 +639,8 @@ function fillSection(item: DraftItem, section: Section, draft: Draft, ids: Actio
   const discussion = blocksToMarkdown([...discussionBlocks, ...after]);
   if (discussion !== '') item.discussion = discussion;
   if (!table) return;
+  const odd = table.header.filter((cell) => cell.trim() !== '' && !isActionHeader(cell) && !isResponsibleHeader(cell) && !isDeadlineHeader(cell));
+  if (odd.length > 0) item.comments.push(`en-tête du tableau des actions : ${table.header.map(oneLine).join(' | ')}`);
   const year = Number(draft.date.slice(0, 4));
   for (const row of table.rows) {
     const [actionCell = '', responsibleCell = '', deadlineCell = ''] = row.cells;
@@ -645,6 +676,8 @@ function fillSection(item: DraftItem, section: Section, draft: Draft, ids: Actio
 interface ActionTable {
   start: number;
   end: number;
+  /** The header's cells as written. */
+  header: string[];
   rows: Array<{ cells: string[]; place: Place }>;
 }
 
@@ -664,11 +697,11 @@ function findActionTable(blocks: readonly Block[]): ActionTable | undefined {
         if (row.kind === 'row' && row.cells) rows.push({ cells: row.cells, place: row.place });
         else if (row.text.trim() === '' || isNothing(row.text)) {
           if (row.text.trim() !== '' && !isNothing(row.text)) break;
-        } else if (row.gapBefore === 0 && rows.length === 0 && row.cell) rows.push({ cells: [row.text], place: row.place });
+        } else if (row.gapBefore === 0 && rows.length === 0 && row.cell) rows.push({ cells: [written(row)], place: row.place });
         else break;
         end++;
       }
-      return { start: index, end, rows };
+      return { start: index, end, rows, header: block.cells };
     }
     const second = blocks[index + 1];
     const third = blocks[index + 2];
@@ -687,7 +720,7 @@ function findActionTable(blocks: readonly Block[]): ActionTable | undefined {
         const group = cells.slice(at, at + 3);
         rows.push({ cells: [0, 1, 2].map((column) => (group[column] ? written(group[column]!) : '')), place: group[0]!.place });
       }
-      return { start: index, end, rows };
+      return { start: index, end, rows, header: [block.text, second.text, third.text] };
     }
   }
   return undefined;
