@@ -44,6 +44,7 @@ interface Case {
 
 const noBom = VALID.replace(/^#.*\n/, '');
 const deepBlocks = `${VALID}annexes:\n  ${'- '.repeat(20_000)}x\n`;
+const deepKeys = `${VALID}extra:\n${Array.from({ length: 60 }, (_, level) => `${' '.repeat(level + 1)}k${level}:`).join('\n')} fin\n`;
 const latin1Line = '  - titre: Présentation à Niamey';
 const latin1 = Buffer.concat([
   Buffer.from(edit(VALID, '  - titre: Présentation de la cartographie', '').split('\n').slice(0, 10).join('\n') + '\n', 'utf8'),
@@ -118,7 +119,9 @@ const CASES: Case[] = [
   { name: 'fichier de 10 Mo', meeting: { content: `statut: brouillon\n${'# remplissage\n'.repeat((10 * 1024 * 1024) / 14)}` }, exit: 1, bin: true, problems: [['fichier-trop-gros', `${MEETING}:1:1`, `fichier trop volumineux (10240 Ko, au plus ${MAX_FILE_BYTES / 1024} Ko) : est-ce bien un compte-rendu ?`]] },
   { name: '20 000 crochets ouvrants', meeting: { content: `${VALID}lieu: ${'['.repeat(20_000)}\n` }, exit: 1, bin: true, problems: [['yaml-imbrication', `${MEETING}:18:57`, 'trop de crochets [ ou d’accolades { ouverts les uns dans les autres (plus de 50) : vérifiez qu’ils sont bien refermés']] },
   { name: '20 000 accolades refermées', meeting: { content: `${VALID}lieu: ${'{'.repeat(20_000)}${'}'.repeat(20_000)}\n` }, exit: 1, problems: [['yaml-imbrication', `${MEETING}:18:57`, 'trop de crochets [ ou d’accolades { ouverts les uns dans les autres (plus de 50) : vérifiez qu’ils sont bien refermés']] },
-  { name: '20 000 listes imbriquées sans crochets', meeting: { content: deepBlocks }, exit: 1, bin: true, problems: [['yaml-imbrication', /^meetings\/2023-06-20-national\.yaml:19:\d+$/, 'imbrication trop profonde : trop de niveaux d’indentation ou de crochets les uns dans les autres']] },
+  // Placed at the 51st level, whatever the stack of the thread that reads it (issue 14, item 16).
+  { name: '20 000 listes imbriquées sans crochets', meeting: { content: deepBlocks }, exit: 1, bin: true, problems: [['yaml-imbrication', `${MEETING}:19:101`, 'imbrication trop profonde : trop de niveaux d’indentation ou de crochets les uns dans les autres']] },
+  { name: '60 clés imbriquées par l’indentation', meeting: { content: deepKeys }, exit: 1, bin: true, problems: [['yaml-imbrication', `${MEETING}:68:51`, 'imbrication trop profonde : trop de niveaux d’indentation ou de crochets les uns dans les autres']] },
 
   // Shape
   { name: 'clé inconnue, avec la clé voulue', meeting: { fixture: 'cle-inconnue' }, exit: 1, problems: [['champ-manquant', `${MEETING}:2:1`, 'champ obligatoire manquant : presence'], ['cle-inconnue', `${MEETING}:5:1`, 'clé inconnue « presense », vouliez-vous dire presence ?']] },
