@@ -9,7 +9,10 @@ import type { ConvocationCliOptions } from './commands/convocation.js';
 import type { Io } from './io.js';
 import { help, HELP_TITLES, internal, usage } from './messages.js';
 import { formatDiagnostics } from './report.js';
+import { ACTIONS_FORMATS, DEFAULT_ACTIONS_FORMAT, type ActionsFormat } from './reporters/formats.js';
 import { wrapKeepingFrenchSpaces } from './reporters/wrap.js';
+import { DEFAULT_RENDER_FORMAT, RENDER_FORMATS, type RenderFormatName } from '../render/formats.js';
+import { EXIT, type ExitCode } from './exit.js';
 
 /** Help in French: translated titles, and no line that starts with « : » or « ; ». */
 const HELP_CONFIGURATION: Partial<Help> = {
@@ -22,13 +25,12 @@ const HELP_CONFIGURATION: Partial<Help> = {
 declare const GTM_VERSION: string | undefined;
 const VERSION = typeof GTM_VERSION === 'string' ? GTM_VERSION : '0.0.0-dev';
 
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, invalidData: 1, usage: 2, internal: 3 } as const;
+export { EXIT } from './exit.js';
 
-type Runner<O> = (options: O, io: Io) => Promise<number>;
+type Runner<O> = (options: O, io: Io) => Promise<ExitCode>;
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let exitCode: number = EXIT.ok;
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
   const run =
     <O>(load: () => Promise<{ run: Runner<O> }>) =>
     async (options: O) => {
@@ -75,14 +77,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   subcommand('render')
     .description(help.render)
     .argument('[reunion]', help.renderMeeting)
-    .option('--format <format>', help.format('pdf, md, docx', 'pdf'), choice('--format', ['pdf', 'md', 'docx']))
+    .option(...formatOption(RENDER_FORMATS, DEFAULT_RENDER_FORMAT))
     .option('-o, --output <chemin>', help.output)
     .option('--all', help.renderAll)
     .option('--projet', help.renderDraft)
-    .action((meeting: string | undefined, options: { format?: 'pdf' | 'md' | 'docx'; output?: string; all?: boolean; projet?: boolean }) =>
+    .action((meeting: string | undefined, options: { format?: RenderFormatName; output?: string; all?: boolean; projet?: boolean }) =>
       run(() => import('./commands/render.js'))({
         meeting,
-        format: options.format ?? 'pdf',
+        format: options.format ?? DEFAULT_RENDER_FORMAT,
         output: options.output,
         all: Boolean(options.all),
         draft: Boolean(options.projet),
@@ -105,13 +107,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--groupe <groupe>', help.actionsGroup)
     .option('--reunion <id>', help.actionsMeeting)
     .option('--au <date>', help.actionsAsOf)
-    .option(
-      '--format <format>',
-      help.format('table, md, json, csv, ics', 'table'),
-      choice('--format', ['table', 'md', 'json', 'csv', 'ics']),
-    )
-    .action((options: Omit<ActionsCliOptions, 'format'> & { format?: ActionsCliOptions['format'] }) =>
-      run(() => import('./commands/actions.js'))({ ...options, format: options.format ?? 'table' }),
+    .option(...formatOption(ACTIONS_FORMATS, DEFAULT_ACTIONS_FORMAT))
+    .action((options: Omit<ActionsCliOptions, 'format'> & { format?: ActionsFormat }) =>
+      run(() => import('./commands/actions.js'))({ ...options, format: options.format ?? DEFAULT_ACTIONS_FORMAT }),
     );
 
   subcommand('new')
@@ -197,7 +195,7 @@ export interface ActionsCliOptions {
   groupe?: string;
   reunion?: string;
   au?: string;
-  format: 'table' | 'md' | 'json' | 'csv' | 'ics';
+  format: ActionsFormat;
 }
 
 export interface NewCliOptions {
@@ -208,6 +206,12 @@ export interface NewCliOptions {
   edit?: boolean;
 }
 
+/** --format, its choices and help derived from a registry of formats, in the registry's order. */
+function formatOption<T extends string>(registry: Record<T, unknown>, byDefault: T): [string, string, (value: string) => T] {
+  const names = Object.keys(registry) as T[];
+  return ['--format <format>', help.format(names.join(', '), byDefault), choice('--format', names)];
+}
+
 /** Option parser that refuses values outside `choices` with a French usage error. */
 function choice<T extends string>(option: string, choices: readonly T[]) {
   return (value: string): T => {
@@ -216,7 +220,7 @@ function choice<T extends string>(option: string, choices: readonly T[]) {
   };
 }
 
-async function handleFailure(problem: unknown, io: Io, debug: boolean): Promise<number> {
+async function handleFailure(problem: unknown, io: Io, debug: boolean): Promise<ExitCode> {
   const colors = colorsFor(io, 'stderr');
   if (problem instanceof CommanderError) {
     if (problem.code === 'commander.helpDisplayed' || problem.code === 'commander.version' || problem.code === 'commander.help') {

@@ -6,7 +6,7 @@
 // contradicts what is written (« -o cr.pdf » for Markdown) is a warning.
 import path from 'node:path';
 import { usageError, warning, type Diagnostic } from '../core/diagnostics.js';
-import { contradictingExtension, existsOrLink, isFolder, outputRefusal, RENDER_DIR, resolveOutput } from '../render/output.js';
+import { contradictingExtension, existsOrLink, isFolder, outputRefusal, RENDER_DIR, resolveOutput } from '../core/repository/output.js';
 import { rendering } from './messages.js';
 
 export interface OutputRequest {

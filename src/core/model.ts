@@ -53,3 +53,18 @@ export function meetingIdOf(file: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
 }
+
+export interface GitVersion {
+  /** Abbreviated hash of the last commit touching the file, e.g. 3f2a9c1. */
+  commit: string;
+  /** That commit's date (committer's calendar day), AAAA-MM-JJ. */
+  date: string;
+}
+
+/** What rendering needs to know of each meeting file in git: its last commit, and whether it changed since. */
+export interface SourceState {
+  /** Last commit that touched the file; undefined outside git or before its first commit. */
+  version: GitVersion | undefined;
+  /** The file differs from that commit (or was never committed). */
+  uncommitted: boolean;
+}

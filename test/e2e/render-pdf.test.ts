@@ -53,6 +53,22 @@ describe('gtm render (PDF)', () => {
     expect(footerOf(pdf.pages[0]!)).toBe(`GTM – Compte-rendu du 20 juin 2023 Page 1 / ${pdf.pageCount}`);
   });
 
+  it('writes to standard output with « -o - » the very bytes of the file, which readers accept from a pipe', async () => {
+    const repo = await bundledRepo();
+    const bin = path.join(PROJECT_ROOT, 'bin', 'gtm.js');
+    expect((await runBin(['render', '2021-01-28-national'], { cwd: repo.root })).exitCode).toBe(0);
+    const file = readFileSync(repo.path('rendus/2021-01-28-national.pdf'));
+    const piped = execFileSync(process.execPath, [bin, 'render', '2021-01-28-national', '-o', '-'], { cwd: repo.root });
+    expect(piped.length).toBe(file.length);
+    expect(piped.equals(file)).toBe(true);
+    // poppler reads the PDF from the pipe itself; qpdf (which needs to seek) checks the bytes piped to a file.
+    const shell = (command: string) => execFileSync('sh', ['-c', command], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, GTM: bin } });
+    expect(shell('"$0" "$GTM" render 2021-01-28-national -o - | pdfinfo -'.replace('$0', process.execPath))).toMatch(/^Pages:\s+\d+$/m);
+    shell(`"${process.execPath}" "$GTM" render 2021-01-28-national -o - > piped.pdf`);
+    expect(execFileSync('qpdf', ['--check', 'piped.pdf'], { cwd: repo.root, encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    expect(readFileSync(repo.path('piped.pdf')).equals(file)).toBe(true);
+  });
+
   it('renders every meeting into a folder with --all', async () => {
     const repo = await bundledRepo();
     const result = await runBin(['render', '--all', '-o', 'sortie'], { cwd: repo.root });
@@ -137,7 +153,8 @@ describe('the PDF stack loads only for PDF output', () => {
   it('puts pdf-lib and the typesetter in a chunk that --format md and docx never import', () => {
     const renderChunk = dynamicImports('main.js').find((file) => file.startsWith('render-'))!;
     expect(renderChunk).toBeDefined();
-    const formats = dynamicImports(renderChunk);
+    // The registry of formats (render/formats.ts) imports each format's module (files.ts) lazily.
+    const formats = [...new Set([...closure(['main.js', renderChunk])].flatMap(dynamicImports).filter((file) => file.startsWith('files-')))];
     expect(formats).toHaveLength(3);
     const isPdfStack = (file: string) => source(file).includes('PDFDocument');
     const usesPdfStack = (file: string) => [...closure([file])].some(isPdfStack);

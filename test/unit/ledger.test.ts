@@ -2,7 +2,9 @@
 // deadline form, postponements, several groups, and « prochaine réunion » resolution.
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/core/calendar.js';
-import { ageInDays, buildLedger, isDueSoon, isLate, ledgerBefore, type TrackedAction } from '../../src/core/ledger/index.js';
+import { actionsAsFollowedUp, ageInDays, buildLedger, isDueSoon, isLate, ledgerBefore, type TrackedAction } from '../../src/core/ledger/index.js';
+import { loadRepository } from '../../src/core/repository/load.js';
+import { syntheticRepo } from '../helpers/fixture-repo.js';
 import type { LoadedMeeting } from '../../src/core/model.js';
 import type { Config } from '../../src/core/schema/config.js';
 import { meetingSchema, type ActionPoint, type FollowUp, type NextMeeting } from '../../src/core/schema/meeting.js';
@@ -283,5 +285,45 @@ describe('shared values', () => {
     expect(first!.followUps.map((followUp) => followUp.status)).toEqual(['en_cours', 'realise']);
     expect(second!.followUps.map((followUp) => followUp.status)).toEqual(['reporte']);
     expect(third!.followUps).toEqual([]);
+  });
+});
+
+describe('the follow-up tables of every meeting, in one fold', () => {
+  it('show each action exactly as the ledger of the meetings before it does', async () => {
+    const repo = await syntheticRepo(120);
+    try {
+      const { meetings } = await loadRepository(repo.root, { cache: false });
+      const views = actionsAsFollowedUp(meetings);
+      let compared = 0;
+      for (const meeting of meetings) {
+        const before = ledgerBefore(meetings, { date: meeting.meeting.date, id: meeting.id });
+        for (const followUp of meeting.meeting.suivi_actions ?? []) {
+          const expected = before.byId(followUp.action);
+          const seen = views.get(meeting)!.get(followUp.action.toUpperCase());
+          expect(seen, `${meeting.id} ${followUp.action}`).toEqual(
+            expected && { id: expected.id, description: expected.description, responsibles: expected.responsibles, ...(expected.deadline ? { deadline: expected.deadline } : {}) },
+          );
+          compared++;
+        }
+      }
+      // Postponed deadlines are among them: the views are not just the decisions.
+      expect(compared).toBeGreaterThan(100);
+      expect(meetings.some((meeting) => meeting.meeting.suivi_actions?.some((followUp) => followUp.nouvelle_echeance !== undefined))).toBe(true);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+
+  it('agree with the ledger for meetings of two groups held the same day', () => {
+    const decided = meeting('2023-06-20', { group: 'agadez', actions: [{ id: 'AGZ-1', echeance: '2023-07-01' }] });
+    const sameDay = meeting('2023-06-20', { group: 'zinder', followUps: [{ action: 'AGZ-1', statut: 'reporte', nouvelle_echeance: '2023-08-01' }] });
+    const later = meeting('2023-07-20', { followUps: [{ action: 'agz-1', statut: 'en_cours' }] });
+    const views = actionsAsFollowedUp([later, sameDay, decided]);
+    for (const loaded of [decided, sameDay, later]) {
+      const expected = ledgerBefore([later, sameDay, decided], { date: loaded.meeting.date, id: loaded.id }).byId('AGZ-1');
+      expect(views.get(loaded)!.get('AGZ-1')?.deadline).toEqual(loaded.meeting.suivi_actions ? expected?.deadline : undefined);
+    }
+    // The later meeting sees the postponement decided the same day as the action, by another group.
+    expect(views.get(later)!.get('AGZ-1')?.deadline).toMatchObject({ written: '2023-08-01' });
   });
 });

@@ -17,7 +17,7 @@ import { bundledMeetings, createFixtureRepo, minimalMeeting, PROJECT_ROOT, type 
 const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test', 'golden');
 
 async function renderAll(repository: Repository): Promise<Map<string, string>> {
-  const rendered = await renderMarkdownFiles(repository.meetings, repository);
+  const rendered = await renderMarkdownFiles(repository.meetings, repository, { sources: new Map() });
   return new Map([...rendered].map(([meeting, markdown]) => [meeting.id, markdown]));
 }
 

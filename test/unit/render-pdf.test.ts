@@ -24,7 +24,7 @@ interface Rendered {
 
 async function renderAll(repo: FixtureRepo): Promise<Rendered[]> {
   const repository = await loadRepository(repo.root, { cache: false });
-  const [markdown, pdfs] = await Promise.all([renderMarkdownFiles(repository.meetings, repository), renderPdfFiles(repository.meetings, repository)]);
+  const [markdown, pdfs] = await Promise.all([renderMarkdownFiles(repository.meetings, repository, { sources: new Map() }), renderPdfFiles(repository.meetings, repository, { sources: new Map() })]);
   return Promise.all(
     repository.meetings.map(async (meeting: LoadedMeeting) => ({
       id: meeting.id,

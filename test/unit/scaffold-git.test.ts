@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitHooksDirectory, gitTopLevel, gitVersionOf, hasUncommittedChanges, isGitRepository } from '../../src/core/repository/git.js';
+import { gitHooksDirectory, gitTopLevel, isGitRepository, sourceStates } from '../../src/core/repository/git.js';
 
 let base: string;
 const saved: Record<string, string | undefined> = {};
@@ -45,38 +45,37 @@ describe('git queries', () => {
     expect(await isGitRepository(plain)).toBe(false);
     expect(await gitTopLevel(plain)).toBeUndefined();
     expect(await gitHooksDirectory(plain)).toBeUndefined();
-    expect(await gitVersionOf(path.join(plain, 'a.yaml'))).toBeUndefined();
-    expect(await hasUncommittedChanges(path.join(plain, 'a.yaml'))).toBe(false);
-    expect(await gitVersionOf(path.join(base, 'missing/dir/file.yaml'))).toBeUndefined();
+    expect(await sourceStates(plain, ['a.yaml'])).toEqual(new Map([['a.yaml', { version: undefined, uncommitted: false }]]));
+    expect(await sourceStates(path.join(base, 'missing/dir'), ['file.yaml'])).toEqual(new Map([['file.yaml', { version: undefined, uncommitted: false }]]));
   });
 
   it('give the short commit and date of a file’s last commit, and whether it changed since', async () => {
     const repo = path.join(base, 'repo');
     mkdirSync(path.join(repo, 'meetings'), { recursive: true });
     run(repo, 'init', '--quiet');
-    const file = path.join(repo, 'meetings/2023-06-20-national.yaml');
+    const relative = 'meetings/2023-06-20-national.yaml';
+    const file = path.join(repo, relative);
     writeFileSync(file, 'statut: brouillon\n');
+    const state = async () => (await sourceStates(repo, [relative])).get(relative)!;
 
     expect(await isGitRepository(path.join(repo, 'meetings'))).toBe(true);
     expect(await gitHooksDirectory(repo)).toBe(path.join(repo, '.git/hooks'));
     // No commit yet: no version, and the file is a draft.
-    expect(await gitVersionOf(file)).toBeUndefined();
-    expect(await hasUncommittedChanges(file)).toBe(true);
+    expect(await state()).toEqual({ version: undefined, uncommitted: true });
 
     run(repo, 'add', '.');
     run(repo, 'commit', '--quiet', '-m', 'Réunion du 20 juin');
-    const version = await gitVersionOf(file);
+    const { version } = await state();
     expect(version).toEqual({ commit: run(repo, 'rev-parse', '--short', 'HEAD'), date: '2023-06-21' });
-    expect(await hasUncommittedChanges(file)).toBe(false);
+    expect((await state()).uncommitted).toBe(false);
 
     // A later commit of another file does not change this file's version.
     writeFileSync(path.join(repo, 'autre.txt'), 'x\n');
     run(repo, 'add', '.');
     run(repo, 'commit', '--quiet', '-m', 'autre');
-    expect(await gitVersionOf(file)).toEqual(version);
+    expect((await state()).version).toEqual(version);
 
     writeFileSync(file, 'statut: valide\n');
-    expect(await hasUncommittedChanges(file)).toBe(true);
-    expect(await gitVersionOf(file)).toEqual(version);
+    expect(await state()).toEqual({ version, uncommitted: true });
   });
 });

@@ -12,10 +12,11 @@ import type { Config } from '../../core/schema/config.js';
 import { loadRepository } from '../../core/repository/load.js';
 import { diagnose } from '../../core/rules/index.js';
 import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import { terminalWidth, type Io } from '../io.js';
 import type { ActionsCliOptions } from '../main.js';
 import { formatDiagnostics } from '../report.js';
-import { reporters, toRow } from '../reporters/index.js';
+import { ACTIONS_FORMATS, toRow } from '../reporters/index.js';
 
 /** Set by tests (and anyone replaying a past day) to fix « today »: AAAA-MM-JJ. */
 export const TODAY_VARIABLE = 'GTM_AUJOURDHUI';
@@ -41,7 +42,7 @@ interface ActionStates {
   actions: ActionState[];
 }
 
-export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
+export async function run(options: ActionsCliOptions, io: Io): Promise<ExitCode> {
   const today = referenceDay(options.au, io);
   const repository = await loadRepository(io.cwd);
   // The ledger needs every meeting: any error, in any file, stops the listing.
@@ -49,7 +50,7 @@ export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   if (errors.length > 0) {
     io.stderr(formatDiagnostics(errors, { colors: colorsFor(io, 'stderr'), root: repository.root }));
     io.stderr(`\n${text.invalidRepository}`);
-    return 1;
+    return EXIT.invalidData;
   }
   const refs = new Map(repository.meetings.map((loaded) => [loaded, meetingRefOf(loaded)]));
   const states: ActionStates = {
@@ -62,7 +63,8 @@ export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   const matches = filterOf(options, responsible, states, io, today);
   const rows = states.actions.filter(matches).map((action) => toRow(action, today));
 
-  const output = reporters[options.format](rows, {
+  const reporter = await ACTIONS_FORMATS[options.format].load();
+  const output = reporter(rows, {
     today: formatIsoDay(today),
     config: states.config,
     colors: colorsFor(io, 'stdout'),
@@ -72,7 +74,7 @@ export async function run(options: ActionsCliOptions, io: Io): Promise<number> {
   });
   if (typeof output === 'string') await io.stdout(output);
   else for (const piece of output) await io.stdout(piece);
-  return 0;
+  return EXIT.ok;
 }
 
 /** The --au day, else GTM_AUJOURDHUI, else today on this computer: the only read of the clock. */

@@ -5,6 +5,7 @@ import { error, GtmError } from '../../core/diagnostics.js';
 import { messages } from '../../core/messages.js';
 import { findRoot } from '../../core/repository/files.js';
 import { planHook, writeHook, type GtmLocation } from '../../core/repository/install-hook.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { scaffolding } from '../messages.js';
 
@@ -23,7 +24,7 @@ export function runningGtm(): GtmLocation {
   }
 }
 
-export async function run(_options: Record<string, never>, io: Io): Promise<number> {
+export async function run(_options: Record<string, never>, io: Io): Promise<ExitCode> {
   const root = findRoot(io.cwd);
   if (!root) throw new GtmError([error('depot-introuvable', messages.noRepository(path.resolve(io.cwd)))], 'usage');
   const plan = await planHook(root, runningGtm());
@@ -32,9 +33,9 @@ export async function run(_options: Record<string, never>, io: Io): Promise<numb
   if (plan.state === 'foreign') throw new GtmError([error('hook-existant', scaffolding.foreignHook(shown))]);
   if (plan.state === 'installed') {
     io.stdout(scaffolding.hookAlreadyInstalled(shown));
-    return 0;
+    return EXIT.ok;
   }
   if (!(await writeHook(plan))) throw new GtmError([error('hook-existant', scaffolding.hookAppeared(shown))]);
   io.stdout(plan.state === 'outdated' ? scaffolding.hookUpdated(shown) : scaffolding.hookInstalled(shown));
-  return 0;
+  return EXIT.ok;
 }

@@ -11,6 +11,7 @@ import { initFiles } from '../../core/scaffold/init-files.js';
 import { planHook, writeHook, type HookPlan } from '../../core/repository/install-hook.js';
 import { formatDiagnostics } from '../report.js';
 import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { scaffolding } from '../messages.js';
 import { runningGtm } from './hook.js';
@@ -19,7 +20,7 @@ export interface InitOptions {
   directory?: string;
 }
 
-export async function run(options: InitOptions, io: Io): Promise<number> {
+export async function run(options: InitOptions, io: Io): Promise<ExitCode> {
   const target = path.resolve(io.cwd, options.directory ?? '.');
   const shown = (file: string): string => path.relative(io.cwd, file) || '.';
   const info = await stat(target).catch(() => undefined);
@@ -66,5 +67,5 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
 
   io.stdout(scaffolding.initDone(shown(target) === '.' ? target : shown(target), written, gitCreated, hookShown));
   if (problems.length > 0) io.stderr(formatDiagnostics(problems, { colors: colorsFor(io, 'stderr') }));
-  return problems.some((problem) => problem.code !== 'git-introuvable') ? 1 : 0;
+  return problems.some((problem) => problem.code !== 'git-introuvable') ? EXIT.invalidData : EXIT.ok;
 }

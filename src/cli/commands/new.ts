@@ -13,13 +13,14 @@ import { loadRepository } from '../../core/repository/load.js';
 import { nextMeetingText } from '../../core/scaffold/meeting-text.js';
 import { planNextMeeting } from '../../core/scaffold/next-meeting.js';
 import type { NewCliOptions } from '../main.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { scaffolding } from '../messages.js';
 
 /** Starts a program: node's spawn, or a fake in tests. */
 export type Spawner = (command: string, args: string[], options: SpawnOptions) => EventEmitter;
 
-export async function run(options: NewCliOptions, io: Io, spawner: Spawner = spawn): Promise<number> {
+export async function run(options: NewCliOptions, io: Io, spawner: Spawner = spawn): Promise<ExitCode> {
   const repository = await loadRepository(io.cwd);
   // A meeting that cannot be read could hold the presence and the actions to carry over.
   const unreadable = repository.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
@@ -35,18 +36,18 @@ export async function run(options: NewCliOptions, io: Io, spawner: Spawner = spa
     throw new GtmError([error('reunion-existante', messages.meetingExists(shown))]);
   }
   io.stdout(`${shown}\n`);
-  return options.edit ? openInEditor(file, io, spawner) : 0;
+  return options.edit ? openInEditor(file, io, spawner) : EXIT.ok;
 }
 
 /**
  * Opens `file` in $VISUAL or $EDITOR, as git does: through the shell, so that an editor
  * written with arguments (« code --wait ») works. The file is already safely written.
  */
-export async function openInEditor(file: string, io: Io, spawner: Spawner): Promise<number> {
+export async function openInEditor(file: string, io: Io, spawner: Spawner): Promise<ExitCode> {
   const editor = [io.env.VISUAL, io.env.EDITOR].find((value) => value !== undefined && value.trim() !== '');
   if (editor === undefined) {
     io.stderr(scaffolding.noEditor(path.relative(io.cwd, file)));
-    return 0;
+    return EXIT.ok;
   }
   const [command, args]: [string, string[]] =
     process.platform === 'win32' ? [`${editor} "${file}"`, []] : ['sh', ['-c', `${editor} "$@"`, editor, file]];
@@ -57,7 +58,7 @@ export async function openInEditor(file: string, io: Io, spawner: Spawner): Prom
   });
   if ('failure' in outcome || outcome.code !== 0) {
     io.stderr(scaffolding.editorFailed(editor, 'failure' in outcome ? outcome.failure : `code ${outcome.code ?? '?'}`));
-    return 1;
+    return EXIT.invalidData;
   }
-  return 0;
+  return EXIT.ok;
 }

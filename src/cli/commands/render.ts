@@ -8,35 +8,30 @@ import { CONFIG_FILE, type LoadedMeeting, type Repository } from '../../core/mod
 import { diagnose } from '../../core/rules/index.js';
 import { writeFileAtomic } from '../../core/repository/atomic-write.js';
 import { findMeeting, findMeetingFile, loadRepository } from '../../core/repository/load.js';
-import { RENDER_DIR, resolveOutput } from '../../render/output.js';
+import { sourceStates } from '../../core/repository/git.js';
+import { RENDER_DIR, resolveOutput } from '../../core/repository/output.js';
+import { RENDER_FORMATS, type RenderFormatName } from '../../render/formats.js';
 import { outputChecker, outputFolder, outputTarget, shownPath } from '../output-target.js';
 import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { rendering } from '../messages.js';
 import { formatDiagnostics } from '../report.js';
 
-export interface RenderOptions {
+export interface RenderCommandOptions {
   meeting?: string;
-  format: 'pdf' | 'md' | 'docx';
+  format: RenderFormatName;
   output?: string;
   all: boolean;
   /** Marks the document as a draft (« PROJET ») whatever its status. */
   draft?: boolean;
 }
 
-/** A format turns the chosen meetings into files' contents. */
-type Renderer = (
-  meetings: readonly LoadedMeeting[],
-  repository: Repository,
-  options: { draft?: boolean },
-) => Promise<Map<LoadedMeeting, string | Uint8Array>>;
-
-const EXTENSIONS = { md: '.md', pdf: '.pdf', docx: '.docx' } as const;
-
-export async function run(options: RenderOptions, io: Io): Promise<number> {
+export async function run(options: RenderCommandOptions, io: Io): Promise<ExitCode> {
   if (options.all && options.meeting !== undefined) throw usageError(rendering.meetingAndAll());
   if (options.all && options.output !== undefined && resolveOutput(io.cwd, options.output) === '-') throw usageError(rendering.stdoutWithAll());
-  if (options.draft && options.format === 'md') throw usageError(rendering.draftNeedsPages());
+  const format = RENDER_FORMATS[options.format];
+  if (options.draft && !format.pages) throw usageError(rendering.draftNeedsPages());
 
   const repository = await loadRepository(io.cwd);
   // A file that cannot be read is never taken for an absent meeting: nothing is rendered.
@@ -48,9 +43,9 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
   const problems = blockingProblems(repository, meetings);
   if (problems.length > 0) return refuse(problems, repository, io, options.all ? undefined : meetings[0]!.relativePath);
 
-  const renderer = await rendererFor(options.format);
-  const targets = outputTargets(options, repository, meetings, io);
-  const contents = await renderer(meetings, repository, { draft: options.draft === true });
+  const targets = outputTargets(options, format.extension, repository, meetings, io);
+  const [renderer, sources] = await Promise.all([format.load(), sourceStates(repository.root, meetings.map((meeting) => meeting.relativePath))]);
+  const contents = await renderer(meetings, repository, { draft: options.draft === true, sources });
   for (const meeting of meetings) {
     const content = contents.get(meeting)!;
     const target = targets.get(meeting)!;
@@ -61,7 +56,7 @@ export async function run(options: RenderOptions, io: Io): Promise<number> {
     await writeFileAtomic(target, content);
     io.stdout(rendering.written(shownPath(io.cwd, target)));
   }
-  return 0;
+  return EXIT.ok;
 }
 
 const errorsOf = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
@@ -71,10 +66,10 @@ function noMeeting(): GtmError {
   return new GtmError([error('aucune-reunion', rendering.noMeeting())]);
 }
 
-function refuse(problems: readonly Diagnostic[], repository: Repository, io: Io, file: string | undefined): number {
+function refuse(problems: readonly Diagnostic[], repository: Repository, io: Io, file: string | undefined): ExitCode {
   io.stderr(formatDiagnostics(problems, { colors: colorsFor(io, 'stderr'), root: repository.root }));
   io.stderr(rendering.invalidMeeting(file));
-  return 1;
+  return EXIT.invalidData;
 }
 
 /** The file named by `reference` when it is one that could not be loaded. */
@@ -104,22 +99,13 @@ function blockingProblems(repository: Repository, meetings: readonly LoadedMeeti
   );
 }
 
-async function rendererFor(format: RenderOptions['format']): Promise<Renderer> {
-  if (format === 'md') {
-    const { renderMarkdownFiles } = await import('../../render/markdown/files.js');
-    return renderMarkdownFiles;
-  }
-  if (format === 'docx') {
-    const { renderDocxFiles } = await import('../../render/docx/files.js');
-    return renderDocxFiles;
-  }
-  // Lazy, so that esbuild puts the PDF stack (typesetter, fonts) in a chunk of its own.
-  const { renderPdfFiles } = await import('../../render/pdf/files.js');
-  return renderPdfFiles;
-}
-
-function outputTargets(options: RenderOptions, repository: Repository, meetings: readonly LoadedMeeting[], io: Io): Map<LoadedMeeting, string> {
-  const extension = EXTENSIONS[options.format];
+function outputTargets(
+  options: RenderCommandOptions,
+  extension: string,
+  repository: Repository,
+  meetings: readonly LoadedMeeting[],
+  io: Io,
+): Map<LoadedMeeting, string> {
   const request = {
     root: repository.root,
     cwd: io.cwd,

@@ -5,6 +5,7 @@ import { resolveMeetingPaths } from '../../core/repository/files.js';
 import { loadRepository } from '../../core/repository/load.js';
 import { diagnose } from '../../core/rules/index.js';
 import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { summaryLine } from '../messages.js';
 import { formatDiagnostics, sortDiagnostics, summary } from '../report.js';
@@ -14,7 +15,7 @@ export interface ValidateOptions {
   format: 'texte' | 'json';
 }
 
-export async function run(options: ValidateOptions, io: Io): Promise<number> {
+export async function run(options: ValidateOptions, io: Io): Promise<ExitCode> {
   const repository = await loadRepository(io.cwd);
   // Skipped files are worth a word here only: `validate` is where the user checks the folder.
   let diagnostics = [...diagnose(repository), ...ignoredFileWarnings(repository.ignoredFiles)];
@@ -32,7 +33,7 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
 
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(diagnostics, checked), null, 2)}\n`);
   else io.stdout(toText(diagnostics, checked, io, repository.root));
-  return hasErrors(diagnostics) ? 1 : 0;
+  return hasErrors(diagnostics) ? EXIT.invalidData : EXIT.ok;
 }
 
 function toText(diagnostics: Diagnostic[], checked: number, io: Io, root: string): string {

@@ -161,6 +161,57 @@ function fold(meetings: readonly LoadedMeeting[], before: LedgerOptions['before'
   };
 }
 
+/** An action as a later meeting's follow-up table shows it. */
+export interface ActionAsFollowedUp {
+  id: string;
+  description: string;
+  responsibles: string[];
+  /** The deadline after the postponements of the meetings before. */
+  deadline?: Deadline;
+}
+
+/**
+ * For each meeting, the actions its follow-ups name as that meeting found them — what
+ * `buildLedger(meetings, { before: meeting }).byId` answers — for every meeting in one fold:
+ * each meeting takes its view before its own follow-ups are applied.
+ */
+export function actionsAsFollowedUp(meetings: readonly LoadedMeeting[]): Map<LoadedMeeting, Map<string, ActionAsFollowedUp>> {
+  const sorted = [...meetings].sort(compareMeetings);
+  const decided = new Map<string, { action: ActionAsFollowedUp; decidedIn: LoadedMeeting }>();
+  for (const loaded of sorted) {
+    for (const item of loaded.meeting.ordre_du_jour) {
+      for (const point of item.actions ?? []) {
+        const key = point.id.toUpperCase();
+        if (decided.has(key)) continue; // a duplicate id is a validation error; the first one counts
+        const action: ActionAsFollowedUp = { id: point.id, description: point.action, responsibles: normalisedResponsibles(point) };
+        const deadline = point.echeance === undefined ? undefined : parseDeadline(point.echeance);
+        if (deadline) action.deadline = deadline;
+        decided.set(key, { action, decidedIn: loaded });
+      }
+    }
+  }
+  const views = new Map<LoadedMeeting, Map<string, ActionAsFollowedUp>>();
+  for (const loaded of sorted) {
+    const view = new Map<string, ActionAsFollowedUp>();
+    const followUps = loaded.meeting.suivi_actions ?? [];
+    for (const followUp of followUps) {
+      const key = followUp.action.toUpperCase();
+      const found = decided.get(key);
+      // Only actions of meetings held before this one exist for it.
+      if (found && compareMeetings(found.decidedIn, loaded) < 0) view.set(key, { ...found.action });
+    }
+    views.set(loaded, view);
+    // Then its own follow-ups, applied as the ledger applies them.
+    for (const followUp of followUps) {
+      const found = decided.get(followUp.action.toUpperCase());
+      if (!found || found.decidedIn === loaded || loaded.meeting.date < found.decidedIn.meeting.date) continue;
+      const deadline = followUp.nouvelle_echeance === undefined ? undefined : parseDeadline(followUp.nouvelle_echeance);
+      if (deadline) found.action.deadline = deadline;
+    }
+  }
+  return views;
+}
+
 /** The ledger as the meeting `meeting` sees it: only the meetings held before it are folded. */
 export function ledgerBefore(meetings: readonly LoadedMeeting[], meeting: { date: string; id?: string }): Ledger {
   return buildLedger(meetings, { before: meeting });

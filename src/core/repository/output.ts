@@ -5,7 +5,7 @@
 // meetings/, even through a link. A folder (or a link to one) holds the files of its meetings.
 import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, MEETINGS_DIR } from '../core/model.js';
+import { CONFIG_FILE, MEETINGS_DIR } from '../model.js';
 
 export const RENDER_DIR = 'rendus';
 
