@@ -5,6 +5,7 @@ import { planConvocation } from '../../core/chair/convocation.js';
 import { chairContact } from '../../core/chair/members.js';
 import { convocationFurniture, convocationMarkdown, convocationName, convocationView } from '../../render/chair/convocation.js';
 import { loadTemplates } from '../../render/markdown/index.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { chairWording } from '../messages.js';
 import { validRepository, writeOutput } from './chair-common.js';
@@ -22,14 +23,14 @@ export interface ConvocationCliOptions {
 
 const usageError = (message: string) => new GtmError([error('usage', message)], 'usage');
 
-export async function run(options: ConvocationCliOptions, io: Io): Promise<number> {
+export async function run(options: ConvocationCliOptions, io: Io): Promise<ExitCode> {
   const points = (options.point ?? []).map((point) => point.replace(/\s+/g, ' ').trim());
   if (points.some((point) => point === '')) throw usageError(chairWording.emptyPoint());
   const revision = options.revision === undefined ? 0 : Number(options.revision);
   if (!Number.isInteger(revision) || revision < 0 || !/^\d+$/.test(options.revision ?? '0')) throw usageError(chairWording.invalidRevision(options.revision!));
 
   const repository = await validRepository(io, 'la convocation');
-  if (!repository) return 1;
+  if (!repository) return EXIT.invalidData;
   const { config } = repository;
   const plan = planConvocation(config, repository.meetings, {
     ...(options.groupe !== undefined ? { groupe: options.groupe } : {}),
@@ -47,20 +48,20 @@ export async function run(options: ConvocationCliOptions, io: Io): Promise<numbe
     const { invitationIcs } = await import('../../render/chair/invitation.js');
     const ics = invitationIcs({ plan, view: convocationView(plan, config), organizer, revision });
     await writeOutput(io, repository, options.output, `${name}.ics`, ics);
-    return 0;
+    return EXIT.ok;
   }
 
   const markdown = convocationMarkdown(plan, config, await loadTemplates(repository.root));
   if (options.format === 'md') {
     await writeOutput(io, repository, options.output, `${name}.md`, markdown);
-    return 0;
+    return EXIT.ok;
   }
   if (options.format === 'docx') {
     const [{ minutesDocument }, { renderDocx }] = await Promise.all([import('../../document/index.js'), import('../../render/docx/index.js')]);
     await writeOutput(io, repository, options.output, `${name}.docx`, renderDocx(minutesDocument(markdown, convocationFurniture(plan))));
-    return 0;
+    return EXIT.ok;
   }
   const { renderPdf } = await import('../../render/pdf/index.js');
   await writeOutput(io, repository, options.output, `${name}.pdf`, await renderPdf(markdown, convocationFurniture(plan)));
-  return 0;
+  return EXIT.ok;
 }

@@ -12,7 +12,9 @@ import { findMeeting } from '../../core/repository/load.js';
 import { renderMinutes } from '../../render/minutes.js';
 import { nextMeetingSentence, placeOf } from '../../render/markdown/view-model.js';
 import { pageFurniture } from '../../render/page-furniture.js';
-import { RENDER_DIR } from '../../render/output.js';
+import { sourceStates } from '../../core/repository/git.js';
+import { RENDER_DIR } from '../../core/repository/output.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { chairWording, rendering } from '../messages.js';
 import { outputChecker, outputFolder, shownPath } from '../output-target.js';
@@ -24,13 +26,13 @@ export interface DiffuserCliOptions {
   output?: string;
 }
 
-export async function run(options: DiffuserCliOptions, io: Io): Promise<number> {
+export async function run(options: DiffuserCliOptions, io: Io): Promise<ExitCode> {
   const repository = await validRepository(io, 'la diffusion');
-  if (!repository) return 1;
+  if (!repository) return EXIT.invalidData;
   const loaded = chooseMeeting(repository, io.cwd, options.meeting);
   const { config } = repository;
 
-  const [rendered] = await renderMinutes([loaded], repository);
+  const [rendered] = await renderMinutes([loaded], repository, await sourceStates(repository.root, [loaded.relativePath]));
   const furniture = pageFurniture(loaded, config, rendered!.source);
   const plan = planCirculation(config, repository.meetings, loaded, furniture.draft);
   if (!plan.sender) throw new GtmError([error('expediteur-manquant', chairWording.noSender(plan.chair, loaded.group))]);
@@ -57,7 +59,7 @@ export async function run(options: DiffuserCliOptions, io: Io): Promise<number> 
     const to = plan.circulation.recipients.filter((recipient) => recipient.contact.email.toLowerCase() !== sender);
     const eml = await emailDraft({ ...common, to: to.length > 0 ? to : plan.circulation.recipients, text: circulationBody(plan, config, details), name: loaded.id });
     await writeOutput(io, repository, options.output, `diffusion-${loaded.id}.eml`, eml);
-    return 0;
+    return EXIT.ok;
   }
 
   if (options.output === '-') throw new GtmError([error('usage', chairWording.stdoutPerOrganisation())], 'usage');
@@ -74,7 +76,7 @@ export async function run(options: DiffuserCliOptions, io: Io): Promise<number> 
     await writeFileAtomic(target, eml);
     io.stdout(chairWording.written(shownPath(io.cwd, target)));
   }
-  return 0;
+  return EXIT.ok;
 }
 
 /** « SP/CCM » → « SP-CCM », « ONU Femmes » → « ONU-Femmes »: a file name on every system. */
