@@ -15,6 +15,7 @@ import { appendOrganisations, importDocument, ImportProblem, placeIndex, placeLa
 import { DirectoryProblem } from '../../import/directory.js';
 import type { ProposedOrganisation } from '../../import/organisations.js';
 import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 
 export interface ImportOptions {
@@ -35,7 +36,7 @@ interface Imported {
   target: string;
 }
 
-export async function run(options: ImportOptions, io: Io): Promise<number> {
+export async function run(options: ImportOptions, io: Io): Promise<ExitCode> {
   const repository = await loadRepository(io.cwd);
   // A meeting that cannot be read may hold action ids the import would give again.
   const unreadable = repository.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
@@ -130,7 +131,7 @@ export async function run(options: ImportOptions, io: Io): Promise<number> {
     done++;
   }
   if (options.files.length > 1) io.stderr(`${done} document${done > 1 ? 's' : ''} importé${done > 1 ? 's' : ''} sur ${options.files.length}\n`);
-  return failures > 0 ? 1 : 0;
+  return failures > 0 ? EXIT.invalidData : EXIT.ok;
 }
 
 /** The French report of one document: what it became, then each finding with its place. */
