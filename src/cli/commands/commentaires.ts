@@ -7,6 +7,7 @@ import { error, GtmError } from '../../core/diagnostics.js';
 import { readReview, ReviewError, type ChangeKind, type Review, type ReviewProblem } from '../../review/docx-review.js';
 import { colorsFor, type Colors } from '../colors.js';
 import { terminalWidth, type Io } from '../io.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import { wrap } from '../reporters/wrap.js';
 
 export interface CommentsOptions {
@@ -45,7 +46,7 @@ const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   'deplacement-vers': 'Déplacé ici',
 };
 
-export async function run(options: CommentsOptions, io: Io): Promise<number> {
+export async function run(options: CommentsOptions, io: Io): Promise<ExitCode> {
   const shown = options.file;
   const bytes = await readFile(path.resolve(io.cwd, options.file)).catch((problem: NodeJS.ErrnoException) => {
     const message =
@@ -60,7 +61,7 @@ export async function run(options: CommentsOptions, io: Io): Promise<number> {
     throw problem;
   }
   await io.stdout(options.format === 'json' ? asJson(shown, review) : asText(shown, review, colorsFor(io, 'stdout'), terminalWidth(io)));
-  return 0;
+  return EXIT.ok;
 }
 
 /**
