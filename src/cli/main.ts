@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       outputError: () => {},
     })
     .configureHelp(HELP_CONFIGURATION)
-    .showSuggestionAfterError(false);
+    .showSuggestionAfterError(true);
 
   const subcommand = (name: string, parent: Command = program) =>
     parent
@@ -248,11 +248,13 @@ async function handleFailure(problem: unknown, io: Io, debug: boolean): Promise<
 
 function translateCommanderError(problem: CommanderError): string {
   const quoted = /'([^']*)'/.exec(problem.message)?.[1] ?? '';
+  // Commander adds « (Did you mean --format?) » for a near miss.
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(problem.message)?.[1];
   switch (problem.code) {
     case 'commander.unknownOption':
-      return usage.unknownOption(quoted);
+      return usage.unknownOption(quoted, suggestion);
     case 'commander.unknownCommand':
-      return usage.unknownCommand(quoted);
+      return usage.unknownCommand(quoted, suggestion);
     case 'commander.missingArgument':
       return usage.missingArgument(quoted);
     case 'commander.optionMissingArgument':

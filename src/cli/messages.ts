@@ -65,8 +65,9 @@ export const HELP_TITLES: Record<string, string> = {
 };
 
 export const usage = {
-  unknownOption: (option: string) => `option inconnue : ${option}`,
-  unknownCommand: (command: string) => `commande inconnue : ${command} (gtm --help liste les commandes)`,
+  unknownOption: (option: string, suggestion?: string) => `option inconnue : ${option}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ''}`,
+  unknownCommand: (command: string, suggestion?: string) =>
+    `commande inconnue : ${command}${suggestion ? `, vouliez-vous dire ${suggestion} ?` : ' (gtm --help liste les commandes)'}`,
   missingArgument: (argument: string) => `argument manquant : ${argument}`,
   missingOptionValue: (option: string) => `valeur manquante pour l’option ${option}`,
   excessArguments: () => 'trop d’arguments',

@@ -1,10 +1,12 @@
 // The catalog of every French sentence the core produces, keyed by what it says.
 // Commands and the CLI keep their own wording in src/cli/messages.ts.
 import { isoFromFrenchDate } from './calendar.js';
+import { showUnseen } from './reading/characters.js';
 
 /** Quotes a value back to the user; a long one (a pasted paragraph) is shortened to stay on one line. */
 const quote = (value: string): string => {
-  const oneLine = value.replace(/\s+/g, ' ').trim();
+  // What cannot be seen is named: « O⟨U+200B, espace sans chasse⟩IM » beside « OIM ».
+  const oneLine = showUnseen(value.replace(/[ \t\n\r]+/g, ' ').trim());
   return `« ${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine} »`;
 };
 
@@ -47,8 +49,22 @@ export const messages = {
     `fichier trop volumineux (${Math.round(size / 1024)} Ko, au plus ${Math.round(limit / 1024)} Ko) : est-ce bien un compte-rendu ?`,
   notUtf8: () => 'le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis votre éditeur',
   utf16: () => 'le fichier est encodé en UTF-16 : enregistrez-le en UTF-8 depuis votre éditeur',
-  controlCharacter: (code: string) =>
-    `caractère invisible interdit (${code}) : supprimez-le ; s’il vient d’un copier-coller, retapez le texte à cet endroit`,
+  controlCharacter: (character: string) =>
+    `caractère invisible interdit (${character}) : supprimez-le ; s’il vient d’un copier-coller, retapez le texte à cet endroit`,
+  escapedControlCharacter: (character: string) =>
+    `caractère de contrôle interdit (${character}), écrit sous forme d’échappement (comme \\e, \\x1b ou \\u001b) : retirez-le ; il pourrait dérégler l’affichage d’un terminal`,
+  bidiControl: (character: string) =>
+    `caractère de contrôle bidirectionnel (${character}) : il change l’ordre d’affichage du texte qui suit, qui ne se lirait plus comme il est écrit ; retirez-le`,
+  lonelyCarriageReturn: () =>
+    'fins de ligne « CR » seules (ancien format Mac) : enregistrez le fichier avec des fins de ligne LF (Unix) ou CRLF (Windows) depuis votre éditeur',
+  unicodeSpaceIndent: (character: string) =>
+    `espace spéciale (${character}) en début de ligne : YAML ne la compte pas comme une indentation ; remplacez-la par une espace ordinaire`,
+  duplicateFollowUp: (id: string, first: string) =>
+    `l’action ${quote(id)} est suivie deux fois dans cette réunion (déjà en ${first}) : gardez une seule entrée de suivi par action`,
+  duplicateResponsible: (acronym: string) => `responsable cité deux fois : ${acronym}`,
+  duplicateGroupCode: (code: string, other: string) =>
+    `le code ${quote(code)} est déjà celui du groupe ${other} : chaque groupe a son propre code, qui commence les identifiants de ses actions`,
+  invalidTimeOption: (value: string) => `heure mal écrite ${quote(value)} : écrivez par exemple 9:30 ou 9h30`,
   mergeConflict: () =>
     'marqueur de conflit git (<<<<<<<, =======, >>>>>>>) : choisissez la bonne version et retirez les marqueurs',
   noRepository: (directory: string) =>

@@ -103,7 +103,7 @@ describe('gtm render --format md', () => {
   it('reports an unknown meeting with a suggestion', async () => {
     const repo = await bundledRepo();
     const result = await runInProcess(['render', '2023-06-02-national', '--format', 'md'], { cwd: repo.root });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('réunion introuvable « 2023-06-02-national », vouliez-vous dire 2023-06-20-national ?');
   });
 

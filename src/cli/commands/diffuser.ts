@@ -94,5 +94,5 @@ function chooseMeeting(repository: Repository, cwd: string, reference: string | 
   const found = findMeeting(repository, cwd, reference);
   if (found) return found;
   const candidates = repository.meetings.map((meeting) => meeting.id);
-  throw new GtmError([error('reunion-introuvable', rendering.meetingNotFound(reference, suggest(reference, candidates)))]);
+  throw new GtmError([error('reunion-introuvable', rendering.meetingNotFound(reference, suggest(reference, candidates)))], 'usage');
 }

@@ -24,6 +24,11 @@ export function checkShape<T>(
 
 function toDiagnostics(issue: Issue, schema: z.ZodMiniType, source: YamlSource): Diagnostic[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)) as Path;
+  // A value that is not there, whatever it should have been (a text, one of a list of words): missing.
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    const key = String(path.at(-1) ?? '');
+    return [error('champ-manquant', messages.missingField(key), locate(source, path.slice(0, -1), 'value'))];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = keysAt(schema, path);
@@ -32,10 +37,6 @@ function toDiagnostics(issue: Issue, schema: z.ZodMiniType, source: YamlSource):
       );
     }
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        const key = String(path.at(-1) ?? '');
-        return [error('champ-manquant', messages.missingField(key), locate(source, path.slice(0, -1), 'value'))];
-      }
       const found = describe(issue.input);
       const message = issue.expected === 'string' ? messages.expectedText(found) : messages.expectedType(expectedName(issue.expected), found);
       return [error('type-invalide', message, locate(source, path))];

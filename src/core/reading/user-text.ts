@@ -3,6 +3,7 @@
 // diagnostic rather than an exception.
 import { error, type Diagnostic } from '../diagnostics.js';
 import { messages } from '../messages.js';
+import { describeCharacter } from './characters.js';
 
 /** Far above any real compte-rendu (a few KB); protects memory and time from a stray file. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -10,8 +11,10 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** The lines git writes around both sides of a conflict (`|||||||` with diff3 style). */
 const CONFLICT_MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
 
-/** C0 controls other than tab, line feed and carriage return, and DEL: never typed on purpose. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 controls other than tab, line feed and carriage return, DEL and C1 controls: never typed on purpose. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** A carriage return that no line feed follows: old Mac line endings, which YAML would misread. */
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 /** A file's bytes as text, or why they are not a text gtm reads (located). */
 export function decodeUserText(bytes: Uint8Array, shownAs: string): { text?: string; diagnostics: Diagnostic[] } {
@@ -34,8 +37,12 @@ export function decodeUserText(bytes: Uint8Array, shownAs: string): { text?: str
   const control = CONTROL_CHARACTER.exec(text);
   if (control) {
     const before = text.slice(0, control.index);
-    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return { diagnostics: [error('caractere-invisible', messages.controlCharacter(code), at(lineOf(before), columnAfter(before)))] };
+    return { diagnostics: [error('caractere-invisible', messages.controlCharacter(describeCharacter(control[0])), at(lineOf(before), columnAfter(before)))] };
+  }
+  const lone = LONE_CARRIAGE_RETURN.exec(text);
+  if (lone) {
+    const before = text.slice(0, lone.index);
+    return { diagnostics: [error('fins-de-ligne', messages.lonelyCarriageReturn(), at(lineOf(before), columnAfter(before)))] };
   }
   return { text, diagnostics: [] };
 }

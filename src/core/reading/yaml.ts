@@ -16,6 +16,7 @@ import {
 } from 'yaml';
 import { error, type DataPath, type Diagnostic, type Location } from '../diagnostics.js';
 import { messages } from '../messages.js';
+import { describeCharacter } from './characters.js';
 import { describeYamlError, yamlWording } from './yaml-errors.js';
 import { mayHaveLexicalProblem, scanTokens } from './yaml-lexical.js';
 
@@ -79,7 +80,10 @@ export function parseYaml(file: string, text: string, emptyMessage = messages.em
   const syntax = syntaxErrors
     .map((problem) => describeYamlError(problem, text, openings!))
     .map((problem) => error(problem.code, problem.message, at(problem.offset)));
-  if (syntax.length > 0) return { source, diagnostics: syntax };
+  if (syntax.length > 0) {
+    const cause = first ? specialSpaceIndent(source, first.pos[0]) : undefined;
+    return { source, diagnostics: cause ? [cause, ...syntax.filter((problem) => problem.code !== 'yaml-syntaxe')] : syntax };
+  }
 
   let value: unknown;
   try {
@@ -97,6 +101,28 @@ export function parseYaml(file: string, text: string, emptyMessage = messages.em
   }
   if (value === null || value === undefined) return { source, diagnostics: [error('fichier-vide', emptyMessage, at(0))] };
   return { source, value, diagnostics: [] };
+}
+
+/** Spaces that look like a space but that YAML does not count in an indentation. */
+const SPECIAL_SPACE_INDENT = /^[ \t]*([\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF])/;
+
+/**
+ * A line at or just before a syntax error whose indentation holds a no-break space (or another
+ * special space): yaml reads it as text and reports something else (« guillemet non refermé »).
+ */
+function specialSpaceIndent(source: YamlSource, errorOffset: number): Diagnostic | undefined {
+  const { line } = source.lineCounter.linePos(errorOffset);
+  const starts = [0];
+  for (let index = source.text.indexOf('\n'); index !== -1 && starts.length < line; index = source.text.indexOf('\n', index + 1)) starts.push(index + 1);
+  for (let number = Math.max(1, line - 2); number <= line && number <= starts.length; number++) {
+    const start = starts[number - 1]!;
+    const end = source.text.indexOf('\n', start);
+    const match = SPECIAL_SPACE_INDENT.exec(source.text.slice(start, end === -1 ? undefined : end));
+    if (match) {
+      return error('yaml-syntaxe', messages.yamlSyntax(messages.unicodeSpaceIndent(describeCharacter(match[1]!))), { file: source.file, line: number, column: match[0].length });
+    }
+  }
+  return undefined;
 }
 
 /** A source for text that could not be composed: positions only, an empty document. */

@@ -46,8 +46,15 @@ export const actionIds: Rule = ({ meetings }) => {
   }));
   let ids: string[] | undefined;
   for (const loaded of meetings) {
+    const followed = new Map<string, Place>();
     loaded.meeting.suivi_actions?.forEach((followUp, index) => {
       const at = placeIn(loaded, ['suivi_actions', index, 'action']);
+      const earlier = followed.get(followUp.action.toUpperCase());
+      if (earlier) {
+        findings.push({ severity: 'error', code: 'suivi-en-double', at, cites: earlier, message: (first: string) => messages.duplicateFollowUp(followUp.action, first) });
+        return;
+      }
+      followed.set(followUp.action.toUpperCase(), at);
       const decided = byId.get(followUp.action.toUpperCase());
       if (!decided) {
         ids ??= [...byId.values()].map((known) => known.id);

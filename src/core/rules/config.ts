@@ -31,6 +31,12 @@ export function configFindings(config: Config): ConfigFinding[] {
       });
     }
   }
+  const codes = new Map<string, string>();
+  for (const [key, group] of Object.entries(config.groupes)) {
+    const other = codes.get(group.code);
+    if (other !== undefined) findings.push({ code: 'code-en-double', message: messages.duplicateGroupCode(group.code, other), path: ['groupes', key, 'code'] });
+    else codes.set(group.code, key);
+  }
   for (const [name, collective] of Object.entries(config.collectifs ?? {})) {
     if (known(name)) findings.push({ code: 'collectif-homonyme', message: messages.collectiveNamedLikeOrganisation(name), path: ['collectifs', name] });
     collective.membres?.forEach((acronym, index) => {

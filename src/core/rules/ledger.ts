@@ -14,7 +14,8 @@ export const followUpOfClosedAction: Rule = ({ meetings }) => {
   for (const action of buildLedger(meetings).actions) {
     let closing: (typeof action.followUps)[number] | undefined;
     for (const followUp of action.followUps) {
-      if (closing && isClosed(followUp.previousStatus)) {
+      // Twice in one meeting is the error of action-ids.ts (suivi-en-double), not a late follow-up.
+      if (closing && isClosed(followUp.previousStatus) && closing.meeting !== followUp.meeting) {
         const when = formatDay(parseIsoDate(closing.meeting.meeting.date)!);
         diagnostics.push(
           warningAt(

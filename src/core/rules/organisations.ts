@@ -42,7 +42,14 @@ export const knownOrganisations: Rule = ({ config, meetings }) => {
       item.actions?.forEach((action, actionIndex) => {
         const base = ['ordre_du_jour', itemIndex, 'actions', actionIndex, 'responsables'];
         if (typeof action.responsables === 'string') check(action.responsables, base, true);
-        else action.responsables?.forEach((acronym, index) => check(acronym, [...base, index], true));
+        else {
+          const named = new Set<string>();
+          action.responsables?.forEach((acronym, index) => {
+            check(acronym, [...base, index], true);
+            if (named.has(acronym)) diagnostics.push(warningAt('responsable-en-double', messages.duplicateResponsible(acronym), placeIn(loaded, [...base, index])));
+            named.add(acronym);
+          });
+        }
       });
     });
   }

@@ -99,7 +99,7 @@ export function planNextMeeting(config: Config, meetings: readonly LoadedMeeting
 
 function checkedTime(written: string): string {
   const time = parseTime(written);
-  if (!time) throw usageError('heure-invalide', messages.invalidOption('--heure', messages.invalidTime(written)));
+  if (!time) throw usageError('heure-invalide', messages.invalidOption('--heure', messages.invalidTimeOption(written)));
   return formatTime(time);
 }
 
