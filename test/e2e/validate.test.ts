@@ -149,7 +149,7 @@ describe('gtm validate', () => {
   });
 
   it('exits 2 on a usage error, in French, without a stack trace', () => {
-    expect(gtm(['validate', '--formt', 'json'], PROJECT)).toEqual({ exitCode: 2, stdout: '', stderr: 'erreur  option inconnue : --formt\n' });
+    expect(gtm(['validate', '--formt', 'json'], PROJECT)).toEqual({ exitCode: 2, stdout: '', stderr: 'erreur  option inconnue : --formt, vouliez-vous dire --format ?\n' });
     const badFormat = gtm(['validate', '--format', 'xml'], PROJECT);
     expect(badFormat.exitCode).toBe(2);
     expect(badFormat.stderr).toContain('valeur « xml » non reconnue pour --format (valeurs possibles : texte, json)');

@@ -29,6 +29,12 @@ const REPOSITORIES: [name: string, meeting: string | Buffer, config: string | nu
   ['20 000 crochets', `${VALID}lieu: ${'['.repeat(20_000)}\n`, BUNDLED_CONFIG],
   ['gtm.yaml vide', VALID, ''],
   ['gtm.yaml sans groupes', VALID, BUNDLED_CONFIG.replace(/^groupes:[\s\S]*?(?=^organisations:)/m, '')],
+  // Issue 14: text that once passed, and shapes that once made a scanner slow.
+  ['échappements de terminal', VALID.replace('Ouverture', '"\\e]0;pwned\\a\\e[31mROUGE"'), BUNDLED_CONFIG],
+  ['forçage droite-à-gauche', VALID.replace('Ouverture', 'Ouv\u202Eerture'), BUNDLED_CONFIG],
+  ['espace insécable en début de ligne', VALID.replace('  - OIM\n', '\u00A0 - OIM\n'), BUNDLED_CONFIG],
+  ['fins de ligne CR seules', VALID.replace(/\n/g, '\r'), BUNDLED_CONFIG],
+  ['« > » imbriqués et lien javascript:', VALID.replace('    presentateur: SP/CCM\n', `    presentateur: SP/CCM\n    discussion: |\n      ${'> '.repeat(40)}[x](javascript:alert(1)) <iframe src="https://a.b">\n`), BUNDLED_CONFIG],
 ];
 
 /** Each command as a user may type it; `render` writes under rendus/, `new` adds a meeting, `init` a folder. */
@@ -44,6 +50,8 @@ const COMMANDS: string[][] = [
   ['init', 'autre-depot'],
   ['hook', 'install'],
   ['schema'],
+  ['bilan', '2023', '--format', 'md', '-o', '-'],
+  ['convocation', '--format', 'md', '-o', '-'],
 ];
 
 interface FileState {
