@@ -92,7 +92,8 @@ const INVISIBLE: [point: number, name: string][] = [
 describe('invisible characters are named in the message that quotes them', () => {
   it.each(INVISIBLE.map(([point, name]) => [`U+${hex(point)} ${name}`, point, name] as const))('%s dans un sigle', async (_, point, name) => {
     const { problems } = await validate(VALID.replace('  - OIM\n', `  - O${String.fromCodePoint(point)}IM\n`));
-    expect(problems).toEqual([{ at: `${MEETING}:6:5`, severity: 'erreur', code: 'sigle-inconnu', message: `organisation inconnue « O⟨U+${hex(point)}, ${name}⟩IM », vouliez-vous dire OIM ?` }]);
+    // (What the fonts cannot draw, or right-to-left text, is also warned about, by rules of their own.)
+    expect(problems.filter((problem) => problem.severity === 'erreur')).toEqual([{ at: `${MEETING}:6:5`, severity: 'erreur', code: 'sigle-inconnu', message: `organisation inconnue « O⟨U+${hex(point)}, ${name}⟩IM », vouliez-vous dire OIM ?` }]);
   });
 
   it('in an action id, a group, a follow-up: every quoted value shows it', async () => {
@@ -119,7 +120,7 @@ describe('bidirectional controls are warned about, raw or escaped', () => {
     '%s',
     async (_, written, point, name) => {
       const { exitCode, problems } = await validate(VALID.replace('titre: Ouverture', `titre: "Ouv${written}erture"`));
-      expect(problems).toEqual([
+      expect(problems.filter((problem) => problem.code !== 'caractere-non-dessinable' && problem.code !== 'ecriture-droite-a-gauche')).toEqual([
         {
           at: `${MEETING}:9:12`,
           severity: 'avertissement',
