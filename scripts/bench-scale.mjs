@@ -1,5 +1,6 @@
 // Scale benchmark: `gtm actions --open` and `gtm validate` on synthetic repositories of 1,000
-// and 10,000 meetings, cold (no cache) and repeated (parse cache warm), beside two baselines
+// and 10,000 meetings, cold (no cache) and repeated (cache warm), and `gtm render --all --format
+// md` at 1,000, beside two baselines
 // measured in the same run: `node -e ''` and a script that only reads and parses every YAML
 // file with the yaml package. Prints a Markdown report on stdout.
 //
@@ -33,6 +34,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'gtm-bench-scale-'));
 const gtm = path.join(work, 'gtm');
 cpSync(path.join(PROJECT, 'bin'), path.join(gtm, 'bin'), { recursive: true });
 cpSync(path.join(PROJECT, 'dist'), path.join(gtm, 'dist'), { recursive: true });
+// render reads the built-in templates beside the bundle.
+cpSync(path.join(PROJECT, 'templates'), path.join(gtm, 'templates'), { recursive: true });
 const BIN = path.join(gtm, 'bin/gtm.js');
 
 /** A script that only reads every meeting file and parses it with `parser` (its export `name`). */
@@ -127,6 +130,8 @@ for (const size of SIZES) {
       ['validateWarm', [process.execPath, BIN, 'validate']],
       ['actionsCold', actions, dropCache],
       ['actionsWarm', actions],
+      // Every compte-rendu in Markdown, from the cache the runs above left (1,000 meetings and below).
+      ...(size <= 1000 ? [['renderMd', [process.execPath, BIN, 'render', '--all', '--format', 'md', '-o', path.join(work, `out-${size}`)]]] : []),
     ],
     repo,
     runs,
@@ -156,6 +161,9 @@ for (const { size, generated, runs, results } of rows) {
     ['`gtm validate`, repeat (cache)', results.validateWarm, `< ${repeatTarget} ms: ${results.validateWarm.wall < repeatTarget ? 'met' : 'missed'}`],
     ['`gtm actions --open`, cold (no cache)', results.actionsCold, `≤ 1.5 × parse-only: ${(results.actionsCold.wall / results.parse.wall).toFixed(2)} ×`],
     ['`gtm actions --open`, repeat (cache)', results.actionsWarm, `< ${repeatTarget} ms: ${results.actionsWarm.wall < repeatTarget ? 'met' : 'missed'}`],
+    ...(results.renderMd
+      ? [['`gtm render --all --format md`', results.renderMd, `≤ 3 × cold validate: ${(results.renderMd.wall / results.validateCold.wall).toFixed(2)} ×`]]
+      : []),
   ];
   for (const [name, result, target] of cases) {
     const memoryNote = name.startsWith('`gtm') ? ` (< 300 MB: ${result.memory < 300 ? 'met' : 'missed'})` : '';
@@ -170,7 +178,7 @@ if (WRITE) {
   const file = path.join(PROJECT, 'BENCHMARKS.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const command = `node scripts/bench-scale.mjs --sizes ${SIZES.join(',')} --runs ${RUNS} --write`;
-  const section = `<!-- bench:scale -->\n## Échelle : actions et validate (\`${command}\`)\n\n${report}\n<!-- /bench:scale -->`;
+  const section = `<!-- bench:scale -->\n## Scale: validate, actions, render --all (\`${command}\`)\n\n${report}\n<!-- /bench:scale -->`;
   const next = current.includes('<!-- bench:scale -->')
     ? current.replace(/<!-- bench:scale -->[\s\S]*<!-- \/bench:scale -->/, section)
     : `${current.trimEnd()}\n\n${section}\n`;
