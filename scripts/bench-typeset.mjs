@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { loadRepository } from '../src/core/repository.ts';
+import { loadRepository } from '../src/core/repository/load.ts';
 import { minutesDocument } from '../src/document/index.ts';
 import { renderMinutes } from '../src/render/minutes.ts';
 import { pageFurniture } from '../src/render/page-furniture.ts';

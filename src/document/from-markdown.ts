@@ -5,6 +5,7 @@
 //   <!-- gtm:signature --> signature block, kept together and aligned right
 //   <!-- gtm:annexes -->   annexes, starting on a new page
 //   <!-- gtm:pied -->      end note (the source's version), moved to the footer of every page
+//   <!-- gtm:centre -->    headings and paragraphs centred (a template's choice, e.g. the title)
 //   <!-- gtm:graphique unite="%" max="100" --> a table (label | value) drawn as a bar chart
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, Run } from './blocks.js';
@@ -21,8 +22,8 @@ export interface MinutesLayout {
   footNote: string | undefined;
 }
 
-type Region = 'entete' | 'signature' | 'annexes' | 'pied';
-const REGIONS: readonly Region[] = ['entete', 'signature', 'annexes', 'pied'];
+type Region = 'entete' | 'signature' | 'annexes' | 'pied' | 'centre';
+const REGIONS: readonly Region[] = ['entete', 'signature', 'annexes', 'pied', 'centre'];
 const HINT = /<!--\s*(\/?)gtm:([a-z-]+)\s*-->/g;
 /** The chart hint, with its optional attributes: <!-- gtm:graphique unite="%" max="100" -->. */
 const CHART_HINT = /<!--\s*(\/?)gtm:graphique((?:\s+[a-z]+="[^"]*")*)\s*-->/g;
@@ -45,11 +46,16 @@ export function markdownToBlocks(markdown: string): MinutesLayout {
   let inTitleBlock = false;
 
   const target = (): Block[] => {
-    const region = open[open.length - 1];
+    const region = open.filter((name) => name !== 'centre').at(-1);
     if (region === 'entete') return layout.letterhead;
     if (region === 'pied') return pied;
     if (signature && open.includes('signature')) return signature;
     return layout.blocks;
+  };
+  /** Adds blocks where the open regions say; inside gtm:centre, headings and paragraphs centred. */
+  const place = (...blocks: Block[]) => {
+    const centred = open.includes('centre');
+    target().push(...(centred ? blocks.map((block): Block => (block.kind === 'heading' || block.kind === 'paragraph' ? { ...block, align: 'center' } : block)) : blocks));
   };
 
   /** Inside a gtm:graphique region: its attributes, and its table becomes a chart. */
@@ -77,10 +83,10 @@ export function markdownToBlocks(markdown: string): MinutesLayout {
           if (region === 'annexes') layout.blocks.push({ kind: 'pageBreak' });
         }
       }
-      if (!isOnlyComments(token.raw)) target().push(...blocksOf([token]));
+      if (!isOnlyComments(token.raw)) place(...blocksOf([token]));
       continue;
     }
-    if (token.type === 'heading' && open.length === 0) {
+    if (token.type === 'heading' && open.every((region) => region === 'centre')) {
       const heading = token as Tokens.Heading;
       if (heading.depth === 1 && layout.title === undefined) {
         layout.title = plainText(inlineRuns(heading.tokens));
@@ -88,14 +94,14 @@ export function markdownToBlocks(markdown: string): MinutesLayout {
       } else if (heading.depth <= 2) inTitleBlock = false;
     }
     if (token.type === 'table' && chart && (token as Tokens.Table).header.length >= 2) {
-      target().push(chartBlock(token as Tokens.Table, chart));
+      place(chartBlock(token as Tokens.Table, chart));
       continue;
     }
     if (token.type === 'table' && inTitleBlock && (token as Tokens.Table).header.length === 2) {
-      target().push(particularsTable(token as Tokens.Table));
+      place(particularsTable(token as Tokens.Table));
       continue;
     }
-    target().push(...blocksOf([token]));
+    place(...blocksOf([token]));
   }
   // A region left open by an overriding template still shows its content.
   if (signature) closeSignature(layout.blocks, signature);

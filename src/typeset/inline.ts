@@ -313,8 +313,13 @@ function optimalLines(words: readonly Word[], width: number, justify: boolean, c
   if (words.length === 0) return { lines: [], ragged: false };
   const hyphenate = justify ? context.hyphenate : undefined;
   let ragged = !justify;
-  let paragraph = paragraphItems(words, !ragged, hyphenate, context.measure);
+  // As TeX does: first without hyphenation (most paragraphs need none), then with it.
+  let paragraph = paragraphItems(words, !ragged, undefined, context.measure);
   let breaks = breakPoints(paragraph.items, { width, tolerance: ragged ? Infinity : JUSTIFIED_TOLERANCE, lineStretch: ragged ? paragraph.raggedStretch : 0 });
+  if (!breaks && !ragged && hyphenate) {
+    paragraph = paragraphItems(words, true, hyphenate, context.measure);
+    breaks = breakPoints(paragraph.items, { width, tolerance: JUSTIFIED_TOLERANCE, lineStretch: 0 });
+  }
   if (!breaks && !ragged) {
     ragged = true;
     paragraph = paragraphItems(words, false, hyphenate, context.measure);

@@ -35,6 +35,17 @@ describe('markdownToBlocks', () => {
     expect(JSON.stringify(layout.blocks)).not.toContain('République du Niger');
   });
 
+  it('centres the headings and paragraphs of a gtm:centre region, a template’s choice, and still finds the title', () => {
+    const centred = markdownToBlocks('<!-- gtm:centre -->\n\n# Le titre\n\nSous-titre\n\n<!-- /gtm:centre -->\n\n## Section\n\nTexte.\n');
+    expect(centred.title).toBe('Le titre');
+    expect(centred.blocks).toEqual([
+      { kind: 'heading', level: 1, align: 'center', runs: [{ text: 'Le titre' }] },
+      { kind: 'paragraph', align: 'center', runs: [{ text: 'Sous-titre' }] },
+      { kind: 'heading', level: 2, runs: [{ text: 'Section' }] },
+      { kind: 'paragraph', runs: [{ text: 'Texte.' }] },
+    ]);
+  });
+
   it('opens with the title, then the particulars as label/value rows without a header row', () => {
     expect(layout.title).toBe('Compte-rendu de la réunion du Groupe Technique sur la Migration – Coordination et partage de l’information');
     expect(layout.blocks[0]).toEqual({ kind: 'heading', level: 1, runs: [{ text: layout.title }] });

@@ -288,6 +288,14 @@ describe('links', () => {
   });
 });
 
+describe('centred headings', () => {
+  it('centres each line of a heading with align center', () => {
+    const [page] = composePages(spec([{ kind: 'heading', level: 2, align: 'center', runs: [t('Titre centré')] }]), fakeMeasure);
+    const [line] = bodyText(page!);
+    expect(line!.x - left).toBeCloseTo(right - (line!.x + widthOf(line!)), 5);
+  });
+});
+
 describe('break opportunities', () => {
   const lineTexts = (text: string, width: number) => {
     const [page] = composePages(spec([{ kind: 'paragraph', runs: [t(text)], align: 'left' }]), { ...fakeMeasure, width: (s, f, size) => fakeMeasure.width(s, f, size) * (453.5 / width) });
