@@ -2,7 +2,7 @@
 // commands/<name>.ts and is imported only when it runs, so `gtm validate` never loads the PDF stack.
 import { Command, CommanderError, Help } from 'commander';
 import path from 'node:path';
-import { error, GtmError, WriteError } from '../core/diagnostics.js';
+import { error, GtmError, usageError, WriteError } from '../core/diagnostics.js';
 import { colorsFor } from './colors.js';
 import type { BilanCliOptions } from './commands/bilan.js';
 import type { ConvocationCliOptions } from './commands/convocation.js';
@@ -97,6 +97,39 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--format <format>', help.format('texte, json', 'texte'), choice('--format', ['texte', 'json']))
     .action((file: string, options: { format?: 'texte' | 'json' }) =>
       run(() => import('./commands/commentaires.js'))({ file, format: options.format ?? 'texte' }),
+    );
+
+  subcommand('site')
+    .description(help.site)
+    .option('-o, --output <dossier>', help.siteOutput)
+    .option('--sans-telechargements', help.siteNoDownloads)
+    .action((options: { output?: string; sansTelechargements?: boolean }) =>
+      run(() => import('./commands/site.js'))({ output: options.output, downloads: !options.sansTelechargements }),
+    );
+
+  subcommand('search')
+    .description(help.search)
+    .argument('<mots...>', help.searchWords)
+    .option('--groupe <groupe>', help.searchGroup)
+    .option('--depuis <mois>', help.searchSince)
+    .option('--limite <nombre>', help.searchLimit, count('--limite'))
+    .option('--format <format>', help.format('table, json', 'table'), choice('--format', ['table', 'json']))
+    .action((words: string[], options: { groupe?: string; depuis?: string; limite?: number; format?: 'table' | 'json' }) =>
+      run(() => import('./commands/search.js'))({
+        words,
+        groupe: options.groupe,
+        depuis: options.depuis,
+        limit: options.limite ?? 20,
+        format: options.format ?? 'table',
+      }),
+    );
+
+  subcommand('serve')
+    .description(help.serve)
+    .argument('[reunion]', help.serveMeeting)
+    .option('--port <port>', help.servePort, portNumber)
+    .action((meeting: string | undefined, options: { port?: number }) =>
+      run(() => import('./commands/serve.js'))({ meeting, port: options.port ?? 0 }),
     );
 
   subcommand('actions')
@@ -210,6 +243,21 @@ export interface NewCliOptions {
 function formatOption<T extends string>(registry: Record<T, unknown>, byDefault: T): [string, string, (value: string) => T] {
   const names = Object.keys(registry) as T[];
   return ['--format <format>', help.format(names.join(', '), byDefault), choice('--format', names)];
+}
+
+/** A whole number, 0 or more. */
+function count(option: string) {
+  return (value: string): number => {
+    if (/^\d{1,6}$/.test(value)) return Number(value);
+    throw usageError(usage.invalidCount(option, value));
+  };
+}
+
+/** A TCP port, 0 for any free one. */
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (/^\d{1,5}$/.test(value) && port <= 65535) return port;
+  throw usageError(usage.invalidPort(value));
 }
 
 /** Option parser that refuses values outside `choices` with a French usage error. */

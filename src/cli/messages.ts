@@ -11,10 +11,21 @@ export const help = {
   format: (choices: string, byDefault: string) => `format de sortie : ${choices} (par défaut : ${byDefault})`,
   schema: 'affiche le schéma JSON d’une réunion ou de gtm.yaml, pour l’éditeur',
   schemaKind: 'reunion (par défaut) ou config',
-  render: 'met en page un compte-rendu en PDF, en Word (docx) ou en Markdown',
+  render: 'met en page un compte-rendu en PDF, en Word (docx), en Markdown ou en page web (HTML)',
   renderMeeting: 'identifiant (2023-06-20-national) ou chemin du fichier ; par défaut la dernière réunion',
   renderAll: 'met en page toutes les réunions (avec -o DOSSIER)',
   renderDraft: 'marque le document comme projet (filigrane « PROJET »), pour le faire relire',
+  site: 'produit le site web des comptes-rendus (accueil, pages, PDF, Word, actions, organisations, recherche)',
+  search: 'cherche des mots dans tous les comptes-rendus (accents, majuscules et pluriels indifférents)',
+  searchWords: 'mots à chercher, par exemple : cartographie sécurité',
+  searchGroup: 'seulement les réunions de ce groupe (national, agadez…)',
+  searchSince: 'seulement les réunions de ce mois et après (AAAA-MM)',
+  searchLimit: 'nombre de résultats affichés, les plus pertinents d’abord (par défaut : 20 ; 0 pour tous)',
+  serve: 'aperçu du compte-rendu dans le navigateur, mis à jour à chaque enregistrement',
+  serveMeeting: 'identifiant ou chemin du fichier ; par défaut la réunion enregistrée en dernier',
+  servePort: 'port (par défaut : un port libre, affiché au démarrage)',
+  siteOutput: 'dossier du site (par défaut : site/ à la racine du dépôt)',
+  siteNoDownloads: 'sans les PDF ni les fichiers Word à télécharger (plus rapide)',
   output: 'fichier (ou dossier avec --all) où écrire le résultat',
   comments: 'liste les commentaires et les modifications suivies d’un document Word renvoyé par un membre',
   commentsFile: 'le fichier .docx annoté (par exemple le projet diffusé par gtm render --format docx --projet)',
@@ -71,6 +82,8 @@ export const usage = {
   missingArgument: (argument: string) => `argument manquant : ${argument}`,
   missingOptionValue: (option: string) => `valeur manquante pour l’option ${option}`,
   excessArguments: () => 'trop d’arguments',
+  invalidCount: (option: string, value: string) => `${option} attend un nombre entier (0 ou plus), pas « ${value} »`,
+  invalidPort: (value: string) => `--port attend un numéro de port entre 0 et 65535, pas « ${value} »`,
   invalidChoice: (option: string, value: string, choices: readonly string[]) =>
     `valeur « ${value} » non reconnue pour ${option} (valeurs possibles : ${choices.join(', ')})`,
   other: (detail: string) => `utilisation incorrecte : ${detail}`,
@@ -153,7 +166,7 @@ export const rendering = {
   noMeeting: () => 'aucune réunion à mettre en page : le dossier meetings/ est vide',
   meetingAndAll: () => 'indiquez soit une réunion, soit --all, pas les deux',
   stdoutWithAll: () => '« -o - » (sortie standard) ne peut pas servir avec --all : indiquez un dossier',
-  draftNeedsPages: () => '--projet s’applique aux formats pdf et docx : le Markdown ne porte pas de filigrane',
+  draftNeedsPages: () => '--projet s’applique aux formats pdf, docx et html : le Markdown ne porte pas de filigrane',
   refusedOutput: (why: 'lien' | 'fichier-special' | 'dossier' | 'git' | 'donnees', target: string) => {
     const reason = {
       lien: 'c’est un lien symbolique, que gtm ne remplace pas par un fichier',
@@ -165,10 +178,52 @@ export const rendering = {
     return `refus d’écrire dans ${target} : ${reason} ; choisissez un autre chemin (par défaut : rendus/, ou « -o - » pour la sortie standard)`;
   },
   misleadingExtension: (target: string, extension: string, expected: string) => {
-    const kinds: Record<string, string> = { '.md': 'Markdown', '.pdf': 'PDF', '.docx': 'Word', '.ics': 'iCalendar', '.eml': 'e-mail', '.csv': 'CSV' };
+    const kinds: Record<string, string> = { '.md': 'Markdown', '.pdf': 'PDF', '.docx': 'Word', '.html': 'HTML', '.ics': 'iCalendar', '.eml': 'e-mail', '.csv': 'CSV' };
     return `${target} sera écrit au format ${kinds[expected] ?? expected} malgré son extension ${extension} : nommez-le plutôt en ${expected}`;
   },
   outputNotDirectory: (target: string) => `${target} n’est pas un dossier : avec --all, -o désigne le dossier où écrire les comptes-rendus`,
   invalidMeeting: (file?: string) =>
     `le compte-rendu n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate${file ? ` ${file}` : ''})\n`,
+};
+
+/** gtm site. */
+export const site = {
+  written: (directory: string, total: number, changed: number, removed: number) =>
+    `site écrit dans ${directory} : ${total} fichiers, ${changed} mis à jour${removed > 0 ? `, ${removed} supprimé${removed > 1 ? 's' : ''}` : ''} ; ouvrez ${directory}${directory.endsWith('/') ? '' : '/'}index.html\n`,
+  invalid: () => 'le site n’a pas été produit : corrigez d’abord les erreurs ci-dessus (gtm validate)\n',
+  refusedOutput: (target: string) =>
+    `refus d’écrire le site dans ${target} : le dossier meetings/ et gtm.yaml ne sont jamais modifiés ; choisissez un autre dossier (par défaut : site/)`,
+  notDirectory: (target: string) => `${target} n’est pas un dossier : -o désigne le dossier où écrire le site`,
+  notGtmSite: (target: string) =>
+    `${target} contient déjà des fichiers qui ne viennent pas de gtm site : choisissez un dossier vide ou un site déjà produit par gtm`,
+};
+
+/** gtm search. */
+export const searching = {
+  none: (query: string) => (query === '' ? 'Indiquez les mots à chercher, par exemple : gtm search cartographie\n' : `Aucun résultat pour « ${query} ».\n`),
+  count: (hits: number, meetings: number, query: string) =>
+    `${hits} résultat${hits > 1 ? 's' : ''} dans ${meetings} réunion${meetings > 1 ? 's' : ''} pour « ${query} ».`,
+  countFirst: (total: number, shown: number, query: string) =>
+    `${total} résultats pour « ${query} » ; voici ${shown > 1 ? `les ${shown} premiers` : 'le premier'} (--limite 0 pour tous).`,
+  badMonth: (given: string) => `--depuis attend un mois AAAA-MM (par exemple 2023-01), pas « ${given} »`,
+  unknownGroup: (given: string, groups: readonly string[]) => `groupe inconnu « ${given} » ; groupes de gtm.yaml : ${groups.join(', ')}`,
+  skipped: (files: number) =>
+    `${files} fichier${files > 1 ? 's' : ''} de réunion avec des erreurs ${files > 1 ? 'ne sont' : 'n’est'} pas cherché${files > 1 ? 's' : ''} (voir gtm validate)\n`,
+};
+
+/** gtm serve. */
+export const serving = {
+  listening: (url: string) => `Aperçu sur ${url} (Ctrl+C pour arrêter) : la page se recharge à chaque enregistrement.\n`,
+  stopped: () => 'Aperçu arrêté.\n',
+  banner: (file: string) => `Aperçu de ${file} : la page se recharge à chaque enregistrement.`,
+  unknownMeeting: (reference: string) => `réunion introuvable « ${reference} » : donnez son identifiant (2023-06-20-national) ou le chemin de son fichier`,
+  portUnavailable: (port: number, reason: string) =>
+    reason === 'EADDRINUSE' ? `le port ${port} est déjà pris : choisissez-en un autre avec --port, ou --port 0 pour un port libre` : `impossible d’ouvrir le port ${port} (${reason})`,
+  notFound: () => 'Page introuvable : l’aperçu est à la racine (/).\n',
+  noMeeting: () => 'Aucune réunion dans meetings/ : créez-en une avec gtm new.',
+  missingFile: (file: string) => `Le fichier ${file} n’existe plus.`,
+  errorsTitle: (count: number) => `${count} erreur${count > 1 ? 's' : ''} à corriger`,
+  errorsHelp: (file: string | undefined) =>
+    `Le compte-rendu${file ? ` de ${file}` : ''} s’affichera dès que ces erreurs seront corrigées et le fichier enregistré.`,
+  internal: () => 'Erreur interne de gtm',
 };

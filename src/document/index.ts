@@ -32,3 +32,4 @@ export function minutesDocument(markdown: string, furniture: PageFurniture): Doc
     metadata: furniture.metadata,
   };
 }
+export { headingIds, slug } from './anchors.js';

@@ -29,6 +29,7 @@ export const RENDER_FORMATS = {
   pdf: { extension: '.pdf', pages: true, load: async () => (await import('./pdf/files.js')).renderPdfFiles },
   md: { extension: '.md', pages: false, load: async () => (await import('./markdown/files.js')).renderMarkdownFiles },
   docx: { extension: '.docx', pages: true, load: async () => (await import('./docx/files.js')).renderDocxFiles },
+  html: { extension: '.html', pages: true, load: async () => (await import('./html/files.js')).renderHtmlFiles },
 } as const satisfies Record<string, RenderFormat>;
 
 export type RenderFormatName = keyof typeof RENDER_FORMATS;

@@ -297,7 +297,7 @@ describe('gtm render --format docx', () => {
   it('refuses --projet for Markdown, which has no watermark', async () => {
     const result = await runBin(['render', '--format', 'md', '--projet'], { cwd: repo.root });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('--projet s’applique aux formats pdf et docx');
+    expect(result.stderr).toContain('--projet s’applique aux formats pdf, docx et html');
     expect(readdirSync(repo.path('sortie')).filter((name) => name.endsWith('.md'))).toHaveLength(3);
   });
 });
