@@ -150,12 +150,12 @@ describe('the PDF stack loads only for PDF output', () => {
     return seen;
   };
 
-  it('puts pdf-lib and the typesetter in a chunk that --format md and docx never import', () => {
+  it('puts pdf-lib and the typesetter in a chunk that --format md, docx and html never import', () => {
     const renderChunk = dynamicImports('main.js').find((file) => file.startsWith('render-'))!;
     expect(renderChunk).toBeDefined();
     // The registry of formats (render/formats.ts) imports each format's module (files.ts) lazily.
     const formats = [...new Set([...closure(['main.js', renderChunk])].flatMap(dynamicImports).filter((file) => file.startsWith('files-')))];
-    expect(formats).toHaveLength(3);
+    expect(formats).toHaveLength(4);
     const isPdfStack = (file: string) => source(file).includes('PDFDocument');
     const usesPdfStack = (file: string) => [...closure([file])].some(isPdfStack);
     const pdfFormats = formats.filter(usesPdfStack);
