@@ -59,6 +59,7 @@ const gtm = (...rest) => [process.execPath, BIN, ...rest];
 const cold = (root) => () => rmSync(path.join(root, '.gtm-cache'), { recursive: true, force: true });
 const bundled = measureRounds([
   { label: "node -e ''", argv: [process.execPath, '-e', ''], cwd: repo },
+  { label: 'reference: gtm render 2021-01-28-national (PDF)', argv: gtm('render', '2021-01-28-national', '-o', path.join(work, 'r.pdf')), cwd: repo },
   { label: 'gtm convocation (PDF)', argv: gtm('convocation', '--point', 'Budget', '-o', path.join(work, 'c.pdf')), cwd: repo },
   { label: 'gtm convocation --format ics', argv: gtm('convocation', '--format', 'ics', '-o', path.join(work, 'c.ics')), cwd: repo },
   { label: 'gtm diffuser (PDF attached)', argv: gtm('diffuser', '2021-01-28-national', '-o', path.join(work, 'd.eml')), cwd: repo },
@@ -84,7 +85,7 @@ const row = (result, base, target) => {
 const [node, ...commands] = bundled;
 // The issue's targets: convocation and bilan ≤ 4 ×, diffuser (which typesets the PDF it attaches) ≤ 5 ×;
 // one e-mail per member is reported without a target.
-const targets = [4, 4, 5, undefined, 4, 4];
+const targets = [undefined, 4, 4, 5, undefined, 4, 4];
 const [validate, ...bilans] = scale;
 const report = [
   '## Chair’s commands (convocation, diffuser, bilan)',
@@ -104,6 +105,8 @@ const report = [
   '| --- | ---: | ---: | ---: | --- |',
   row(validate, validate),
   ...bilans.map((result, index) => row(result, validate, index === 0 ? 2 : undefined)),
+  '',
+  `The machine is shared (seven engineers building and testing on ${cpus().length} cores): \`node -e ''\` took ${node.median.toFixed(0)} ms here (min ${node.min.toFixed(0)}), several times an idle machine's, and every ratio moves with the load; a few rounds only. The PDF cases are dominated by typesetting, as \`gtm render\`'s is (the reference row: the compte-rendu diffuser attaches); the CSV cases show the cost of loading, validating and folding the ledger alone.`,
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);

@@ -1,14 +1,14 @@
 // gtm bilan <année> [--groupe G] [--format pdf|md|csv] [-o CHEMIN]: a group's year in review,
 // or its attendance matrix for Excel.
 import { yearRecap } from '../../core/chair/bilan.js';
-import { error, GtmError } from '../../core/diagnostics.js';
+import { usageError } from '../../core/diagnostics.js';
 import { messages, suggest } from '../../core/messages.js';
 import { attendanceCsv, bilanFurniture, bilanMarkdown, bilanName } from '../../render/chair/bilan.js';
 import { loadTemplates } from '../../render/markdown/index.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { chairWording } from '../messages.js';
-import { validRepository, writeOutput } from './chair-common.js';
+import { validRepository, writeDocument, writeOutput } from './chair-common.js';
 
 export interface BilanCliOptions {
   year: string;
@@ -16,8 +16,6 @@ export interface BilanCliOptions {
   format: 'pdf' | 'md' | 'docx' | 'csv';
   output?: string;
 }
-
-const usageError = (message: string) => new GtmError([error('usage', message)], 'usage');
 
 export async function run(options: BilanCliOptions, io: Io): Promise<ExitCode> {
   const year = Number(options.year);
@@ -37,16 +35,6 @@ export async function run(options: BilanCliOptions, io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   const markdown = bilanMarkdown(recap, config, await loadTemplates(repository.root));
-  if (options.format === 'md') {
-    await writeOutput(io, repository, options.output, `${name}.md`, markdown);
-    return EXIT.ok;
-  }
-  if (options.format === 'docx') {
-    const [{ minutesDocument }, { renderDocx }] = await Promise.all([import('../../document/index.js'), import('../../render/docx/index.js')]);
-    await writeOutput(io, repository, options.output, `${name}.docx`, renderDocx(minutesDocument(markdown, bilanFurniture(recap))));
-    return EXIT.ok;
-  }
-  const { renderPdf } = await import('../../render/pdf/index.js');
-  await writeOutput(io, repository, options.output, `${name}.pdf`, await renderPdf(markdown, bilanFurniture(recap)));
+  await writeDocument(io, repository, { output: options.output, name, format: options.format, markdown, furniture: bilanFurniture(recap) });
   return EXIT.ok;
 }

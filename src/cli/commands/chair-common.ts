@@ -1,5 +1,6 @@
 // What the chair's commands (convocation, diffuser, bilan) share: a valid repository to work
 // from, and writing their result where -o says.
+import type { PageFurniture } from '../../document/index.js';
 import { writeFileAtomic } from '../../core/repository/atomic-write.js';
 import type { Repository } from '../../core/model.js';
 import { loadRepository } from '../../core/repository/load.js';
@@ -36,4 +37,21 @@ export async function writeOutput(io: Io, repository: Repository, output: string
   }
   await writeFileAtomic(target, content);
   io.stdout(chairWording.written(shownPath(io.cwd, target)));
+}
+
+/** A document of the chair (convocation, bilan) in the format asked for, from its one Markdown. */
+export async function writeDocument(
+  io: Io,
+  repository: Repository,
+  request: { output: string | undefined; name: string; format: 'md' | 'docx' | 'pdf'; markdown: string; furniture: PageFurniture },
+): Promise<void> {
+  const { output, name, format, markdown, furniture } = request;
+  if (format === 'md') return writeOutput(io, repository, output, `${name}.md`, markdown);
+  if (format === 'docx') {
+    const [{ minutesDocument }, { renderDocx }] = await Promise.all([import('../../document/index.js'), import('../../render/docx/index.js')]);
+    return writeOutput(io, repository, output, `${name}.docx`, renderDocx(minutesDocument(markdown, furniture)));
+  }
+  // Lazy, like gtm render: the typesetter and its fonts load only for a PDF.
+  const { renderPdf } = await import('../../render/pdf/index.js');
+  return writeOutput(io, repository, output, `${name}.pdf`, await renderPdf(markdown, furniture));
 }

@@ -1,6 +1,6 @@
 // gtm convocation [--groupe G] [--point …] [--date] [--heure] [--lieu] [--format pdf|md|ics]:
 // the invitation to a group's next meeting, from the last compte-rendu and the open actions.
-import { error, GtmError } from '../../core/diagnostics.js';
+import { error, GtmError, usageError } from '../../core/diagnostics.js';
 import { planConvocation } from '../../core/chair/convocation.js';
 import { chairContact } from '../../core/chair/members.js';
 import { convocationFurniture, convocationMarkdown, convocationName, convocationView } from '../../render/chair/convocation.js';
@@ -8,7 +8,7 @@ import { loadTemplates } from '../../render/markdown/index.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import type { Io } from '../io.js';
 import { chairWording } from '../messages.js';
-import { validRepository, writeOutput } from './chair-common.js';
+import { validRepository, writeDocument, writeOutput } from './chair-common.js';
 
 export interface ConvocationCliOptions {
   groupe?: string;
@@ -20,8 +20,6 @@ export interface ConvocationCliOptions {
   format: 'pdf' | 'md' | 'docx' | 'ics';
   output?: string;
 }
-
-const usageError = (message: string) => new GtmError([error('usage', message)], 'usage');
 
 export async function run(options: ConvocationCliOptions, io: Io): Promise<ExitCode> {
   const points = (options.point ?? []).map((point) => point.replace(/\s+/g, ' ').trim());
@@ -52,16 +50,6 @@ export async function run(options: ConvocationCliOptions, io: Io): Promise<ExitC
   }
 
   const markdown = convocationMarkdown(plan, config, await loadTemplates(repository.root));
-  if (options.format === 'md') {
-    await writeOutput(io, repository, options.output, `${name}.md`, markdown);
-    return EXIT.ok;
-  }
-  if (options.format === 'docx') {
-    const [{ minutesDocument }, { renderDocx }] = await Promise.all([import('../../document/index.js'), import('../../render/docx/index.js')]);
-    await writeOutput(io, repository, options.output, `${name}.docx`, renderDocx(minutesDocument(markdown, convocationFurniture(plan))));
-    return EXIT.ok;
-  }
-  const { renderPdf } = await import('../../render/pdf/index.js');
-  await writeOutput(io, repository, options.output, `${name}.pdf`, await renderPdf(markdown, convocationFurniture(plan)));
+  await writeDocument(io, repository, { output: options.output, name, format: options.format, markdown, furniture: convocationFurniture(plan) });
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../core/repository/atomic-write.js';
 import { circulationBody, circulationSubject, planCirculation } from '../../core/chair/circulation.js';
-import { error, GtmError } from '../../core/diagnostics.js';
+import { error, GtmError, usageError } from '../../core/diagnostics.js';
 import { suggest } from '../../core/messages.js';
 import type { LoadedMeeting, Repository } from '../../core/model.js';
 import { findMeeting } from '../../core/repository/load.js';
@@ -62,7 +62,7 @@ export async function run(options: DiffuserCliOptions, io: Io): Promise<ExitCode
     return EXIT.ok;
   }
 
-  if (options.output === '-') throw new GtmError([error('usage', chairWording.stdoutPerOrganisation())], 'usage');
+  if (options.output === '-') throw usageError(chairWording.stdoutPerOrganisation());
   const request = { root: repository.root, cwd: io.cwd, output: options.output, meetingFiles: repository.meetings.map((meeting) => meeting.file) };
   const folder = outputFolder({ ...request, folder: path.join(repository.root, RENDER_DIR, `diffusion-${loaded.id}`) });
   const check = outputChecker(request);

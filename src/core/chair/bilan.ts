@@ -7,6 +7,7 @@ import { frenchOrder } from '../french/index.js';
 import { buildLedger, isLate, isOpen, type TrackedAction } from '../ledger/index.js';
 import type { LoadedMeeting } from '../model.js';
 import type { Config, Group } from '../schema/config.js';
+import { groupByResponsible } from './members.js';
 import type { AttendanceStatus } from '../schema/meeting.js';
 
 /** Where an action stands on 31 December. */
@@ -76,16 +77,5 @@ export function participationRate(row: Pick<AttendanceRow, 'attended'>, meetings
 
 /** The actions grouped by responsible (« ? » for those still to assign), in French order. */
 export function actionsByResponsible(actions: readonly YearActions[]): { responsible: string; actions: YearActions[] }[] {
-  const groups = new Map<string, YearActions[]>();
-  for (const entry of actions) {
-    for (const responsible of entry.action.responsibles.length > 0 ? entry.action.responsibles : ['?']) {
-      const list = groups.get(responsible);
-      if (list) list.push(entry);
-      else groups.set(responsible, [entry]);
-    }
-  }
-  const rank = (name: string) => (name === '?' ? 2 : name === 'tous' ? 1 : 0);
-  return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || frenchOrder(a, b))
-    .map(([responsible, list]) => ({ responsible, actions: list }));
+  return groupByResponsible(actions);
 }

@@ -2,12 +2,11 @@
 // compte-rendu's prochaine_reunion, as gtm new), a proposed agenda, the actions still open by
 // responsible with those that will be late on the day, and who receives it. Pure.
 import { compareDays, type Day } from '../calendar.js';
-import { frenchOrder } from '../french/index.js';
 import { isLate, type TrackedAction } from '../ledger/index.js';
 import { compareMeetings, type LoadedMeeting } from '../model.js';
 import { planNextMeeting, type NextMeetingOptions, type NextMeetingPlan } from '../scaffold/next-meeting.js';
 import type { Config } from '../schema/config.js';
-import { chairOf, circulationOf, type Circulation } from './members.js';
+import { chairOf, circulationOf, groupByResponsible, type Circulation } from './members.js';
 
 export interface ConvocationOptions extends NextMeetingOptions {
   /** Agenda items given with --point, in order. */
@@ -62,24 +61,12 @@ export function planConvocation(config: Config, meetings: readonly LoadedMeeting
   };
 }
 
-/** One entry per responsible (an action shared by two appears under both), late ones first. */
+/** One entry per responsible, late ones first, then by due day. */
 function byResponsible(actions: readonly TrackedAction[], day: Day): ResponsibleActions[] {
-  const groups = new Map<string, OpenAction[]>();
-  for (const action of actions) {
-    const entry = { action, late: isLate(action, day) };
-    for (const responsible of action.responsibles.length > 0 ? action.responsibles : ['?']) {
-      const list = groups.get(responsible);
-      if (list) list.push(entry);
-      else groups.set(responsible, [entry]);
-    }
-  }
-  const rank = (name: string) => (name === '?' ? 2 : name === 'tous' ? 1 : 0);
-  return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || frenchOrder(a, b))
-    .map(([responsible, list]) => ({
-      responsible,
-      actions: [...list].sort((a, b) => Number(b.late) - Number(a.late) || compareDue(a.action, b.action)),
-    }));
+  return groupByResponsible(actions.map((action) => ({ action, late: isLate(action, day) }))).map(({ responsible, actions: list }) => ({
+    responsible,
+    actions: [...list].sort((a, b) => Number(b.late) - Number(a.late) || compareDue(a.action, b.action)),
+  }));
 }
 
 function compareDue(a: TrackedAction, b: TrackedAction): number {

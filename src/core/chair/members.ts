@@ -1,6 +1,7 @@
 // Who a group's documents go to: its members (gtm.yaml `membres`, else the organisations that
 // took part in its last meeting) and their contacts; who convenes it (`presidence`). Pure.
 import { participantsOf } from '../attendance.js';
+import { frenchOrder } from '../french/index.js';
 import type { LoadedMeeting } from '../model.js';
 import type { Config, Contact, Group } from '../schema/config.js';
 
@@ -47,4 +48,22 @@ export function chairOf(config: Config, group: Group, groupMeetings: readonly Lo
 export function chairContact(config: Config, chair: string | undefined): Recipient | undefined {
   const contact = chair === undefined ? undefined : config.organisations[chair]?.contacts?.[0];
   return contact && chair !== undefined ? { organisation: chair, contact } : undefined;
+}
+
+/**
+ * Entries grouped by the responsibles of their action (one shared by two appears under both;
+ * « ? » for an action still to assign): organisations and collectives in French order, then
+ * « tous », then « ? ».
+ */
+export function groupByResponsible<T extends { action: { responsibles: readonly string[] } }>(entries: readonly T[]): { responsible: string; actions: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    for (const responsible of entry.action.responsibles.length > 0 ? entry.action.responsibles : ['?']) {
+      const list = groups.get(responsible);
+      if (list) list.push(entry);
+      else groups.set(responsible, [entry]);
+    }
+  }
+  const rank = (name: string) => (name === '?' ? 2 : name === 'tous' ? 1 : 0);
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || frenchOrder(a, b)).map(([responsible, actions]) => ({ responsible, actions }));
 }
