@@ -1,14 +1,14 @@
 // gtm bilan on the bundled meetings, as the chair uses it: the Markdown, the PDF (text by
 // pdf.js, its bars read back from the drawing operators by qpdf), the CSV by csv-parse, the
 // Word fallback by pandoc; and the hostile cases (a year without meetings, a bad year).
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledMeetings, createFixtureRepo, minimalMeeting, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { readPdf, renderPages } from '../helpers/pdf.js';
-import { runBin } from '../helpers/run-cli.js';
+import { BIN, runBin } from '../helpers/run-cli.js';
 
 let repo: FixtureRepo;
 beforeAll(async () => {
@@ -84,6 +84,13 @@ describe('gtm bilan 2021 on the bundled meetings', () => {
     expect(text).toContain('Participation par organisation');
     expect(text).toContain('Points d’action par état au 31 décembre');
     expect(renderPages(file).every((page) => page.inkFraction > 0.003)).toBe(true);
+  });
+
+  it('writes to standard output the same PDF bytes as to a file (-o -)', async () => {
+    expect((await runBin(['bilan', '2021', '-o', 'bilan-fichier.pdf'], { cwd: repo.root })).exitCode).toBe(0);
+    const piped = execFileSync(process.execPath, [BIN, 'bilan', '2021', '-o', '-'], { cwd: repo.root });
+    expect(Buffer.compare(piped, readFileSync(repo.path('bilan-fichier.pdf')))).toBe(0);
+    expect(spawnSync('pdfinfo', ['-'], { input: piped, encoding: 'utf8' }).stdout).toMatch(/Pages:\s+[1-9]/);
   });
 
   it('gives the attendance matrix as CSV for Excel', async () => {

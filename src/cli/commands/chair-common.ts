@@ -32,7 +32,7 @@ export async function writeOutput(io: Io, repository: Repository, output: string
     warn: (diagnostic) => io.stderr(formatDiagnostics([diagnostic], { colors: colorsFor(io, 'stderr'), root: repository.root })),
   });
   if (target === '-') {
-    io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));
+    await io.stdout(content);
     return;
   }
   await writeFileAtomic(target, content);
